@@ -1,0 +1,1 @@
+// FritekstAnalysis: see Package.swift for the module's role.

@@ -1,0 +1,1 @@
+// FritekstCodebook: see Package.swift for the module's role.

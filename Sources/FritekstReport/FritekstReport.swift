@@ -1,0 +1,1 @@
+// FritekstReport: see Package.swift for the module's role.

@@ -1,0 +1,1 @@
+// FritekstSurvey: see Package.swift for the module's role.

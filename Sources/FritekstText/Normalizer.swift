@@ -1,0 +1,49 @@
+/// The one normalisation used for answers and codebooks alike: NFC, Unicode (full, default) case
+/// folding, NFC again. "Å", "å" and "a\u{30A}" all become "å"; "ß" becomes "ss".
+public enum Normalizer {
+  /// Normalises a whole string (a codebook term, a token).
+  public static func normalize(_ text: String) -> String {
+    var units = Array(text.utf16)
+    return units.withUnsafeMutableBufferPointer { normalize(UnsafeBufferPointer($0)) }
+  }
+
+  /// Normalises UTF-16 code units. Text made only of Latin-1 characters (almost all Norwegian
+  /// text) takes a fast path with no ICU call: Latin-1 is already NFC and its case folding is a
+  /// fixed offset, except for ß and µ, which go to ICU.
+  public static func normalize(_ units: UnsafeBufferPointer<UInt16>) -> String {
+    var utf8Count = 0
+    for u in units {
+      if u >= 0x100 || u == 0xDF || u == 0xB5 { return ICUNormalizer.foldCase(units) }
+      utf8Count += u < 0x80 ? 1 : 2
+    }
+    return String(unsafeUninitializedCapacity: utf8Count) { out in
+      var i = 0
+      for u in units {
+        var c = u
+        if (0x41...0x5A).contains(c) || ((0xC0...0xDE).contains(c) && c != 0xD7) { c += 0x20 }
+        if c < 0x80 {
+          out[i] = UInt8(c)
+          i += 1
+        } else {
+          out[i] = UInt8(0xC0 | (c >> 6))
+          out[i + 1] = UInt8(0x80 | (c & 0x3F))
+          i += 2
+        }
+      }
+      return i
+    }
+  }
+
+  /// NFC without case folding (for text that is shown, e.g. quotes).
+  public static func nfc(_ text: String) -> String {
+    let units = Array(text.utf16)
+    return units.withUnsafeBufferPointer { ICUNormalizer.nfc($0) }
+  }
+
+  /// Removes diacritics ("å" → "a", "é" → "e"). Only for codebooks that opt in to
+  /// diacritic-insensitive matching; Norwegian needs å ≠ a by default.
+  public static func stripDiacritics(_ text: String) -> String {
+    let units = Array(text.utf16)
+    return units.withUnsafeBufferPointer { ICUNormalizer.stripDiacritics($0) }
+  }
+}

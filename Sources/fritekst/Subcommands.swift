@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// Every subcommand, in the order `fritekst --help` lists them.
+let allSubcommands: [any ParsableCommand.Type] = [
+  TokensCommand.self,
+]
