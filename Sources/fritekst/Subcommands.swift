@@ -3,4 +3,6 @@ import ArgumentParser
 /// Every subcommand, in the order `fritekst --help` lists them.
 let allSubcommands: [any ParsableCommand.Type] = [
   TokensCommand.self,
+  CheckCommand.self,
+  ExplainCommand.self,
 ]
