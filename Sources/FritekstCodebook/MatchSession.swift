@@ -212,7 +212,7 @@ public final class MatchSession {
           if trace != nil {
             let found = surviving.enumerated().filter { !$0.element.isEmpty }.flatMap { $0.element.map { describe(matches[$0]) } }
             let wanted = rule.groups[missing].map { compiled.terms[Int($0)].source }.joined(separator: ", ")
-            trace!.append(Decision(codeID: codeID, ruleID: ruleID, verdict: .incomplete, tokens: surviving.flatMap { $0.flatMap { matches[$0].tokens } }.sorted(), detail: "found \(found.joined(separator: ", ")) but nothing from group \(missing + 1) (\(wanted)) in the \(scope.rawValue)"))
+            trace!.append(Decision(codeID: codeID, ruleID: ruleID, verdict: .incomplete, tokens: surviving.flatMap { $0.flatMap { matches[$0].tokens } }.sorted(), detail: (found.isEmpty ? "" : "found \(found.joined(separator: ", ")) but ") + "nothing from group \(missing + 1) (\(wanted)) in the \(scope.rawValue)"))
           }
           break
         }

@@ -11,6 +11,11 @@ public enum Normalizer {
   /// text) takes a fast path with no ICU call: Latin-1 is already NFC and its case folding is a
   /// fixed offset, except for ß and µ, which go to ICU.
   public static func normalize(_ units: UnsafeBufferPointer<UInt16>) -> String {
+    // Typographic hyphens (U+2010, U+2011) count as "-" so "rus‐psykisk" = "rus-psykisk".
+    if units.contains(where: { $0 == 0x2010 || $0 == 0x2011 }) {
+      let mapped = units.map { $0 == 0x2010 || $0 == 0x2011 ? 0x2D : $0 }
+      return mapped.withUnsafeBufferPointer { normalize($0) }
+    }
     var utf8Count = 0
     for u in units {
       if u >= 0x100 || u == 0xDF || u == 0xB5 { return ICUNormalizer.foldCase(units) }
