@@ -3,4 +3,5 @@ import ArgumentParser
 /// Every subcommand, in the order `fritekst --help` lists them.
 let allSubcommands: [any ParsableCommand.Type] = [
   TokensCommand.self,
+  SurveyCommand.self,
 ]
