@@ -295,6 +295,7 @@ public final class SurveyReader {
     // Municipality.
     var municipality: Municipality?
     var number: String?
+    var renumberedFrom: String?
     if let mc = mapping.municipality {
       let v = value(mc)
       if v.isEmpty { return reject(row, mc, "no municipality number") }
@@ -303,8 +304,7 @@ public final class SurveyReader {
         municipality = m
       case .renumbered(let old, let m):
         municipality = m
-        renumberedRows += 1
-        renumbered[old, default: (m.number, 0)].rows += 1
+        renumberedFrom = old
       case .ambiguous(let old, let candidates):
         return reject(
           row, mc,
@@ -390,6 +390,10 @@ public final class SurveyReader {
         answerCounts[q] += 1
       }
     }
+    if let old = renumberedFrom, let number {
+      renumberedRows += 1
+      renumbered[old, default: (number, 0)].rows += 1
+    }
     if answers.isEmpty { rowsOnlyNonAnswers += 1 } else { rowsWithAnswers += 1 }
     bandCounts[band, default: 0] += 1
     return SurveyRecord(respondent: respondent, answers: answers, nonAnswers: empty)
@@ -439,7 +443,7 @@ public final class SurveyReader {
     if renumberedRows > 0 {
       let pairs = renumbered.sorted { $0.key < $1.key }.prefix(10).map { "\($0.key)→\($0.value.new)" }
       notes.append(
-        "municipality numbers from 2020–2023 mapped to 2024: \(renumberedRows) row\(renumberedRows == 1 ? "" : "s") ("
+        "municipality numbers from 2020–2023 mapped to 2024 (rows read): \(renumberedRows) row\(renumberedRows == 1 ? "" : "s") ("
           + pairs.joined(separator: ", ") + (renumbered.count > 10 ? ", …" : "") + ")")
     }
     if !osloRows.isEmpty {

@@ -67,7 +67,7 @@ struct SurveyCommand: ParsableCommand {
     out += "\nrespondents per size band\n"
     let bandWidth = max(22, (r.respondentsByBand.map { $0.band.label.count }.max() ?? 0) + 4)
     for b in r.respondentsByBand { row(b.band.label, num(b.count).leftPad(6), indent: 2, width: bandWidth) }
-    out += "\nquestions" + String(repeating: " ", count: 1) + "\n"
+    out += "\nquestions\n"
     let qWidth = min(60, max(22, (r.questions.map(\.count).max() ?? 0) + 4))
     out += "  " + "question".padding(toLength: qWidth - 2, withPad: " ", startingAt: 0)
       + "answers".leftPad(8) + "non-answers".leftPad(13) + "\n"
