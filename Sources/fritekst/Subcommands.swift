@@ -5,4 +5,5 @@ let allSubcommands: [any ParsableCommand.Type] = [
   TokensCommand.self,
   CheckCommand.self,
   ExplainCommand.self,
+  SurveyCommand.self,
 ]
