@@ -6,4 +6,5 @@ let allSubcommands: [any ParsableCommand.Type] = [
   CheckCommand.self,
   ExplainCommand.self,
   SurveyCommand.self,
+  CodeCommand.self,
 ]

@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+import FritekstAnalysis
+import FritekstCodebook
+import FritekstReport
+import FritekstSurvey
+import FritekstText
+
+typealias FritekstTextSHA = FritekstText.SHA256
+
+struct CodeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "code",
+    abstract: "Code a survey with codebooks: coded answers, tallies by size band, quotes, summary.",
+    discussion: """
+      Writes into --out (default: <survey>-<codebook ids> in the current folder): coded.jsonl, \
+      coded.csv, tally.csv, tally.md, quotes.md, quotes.csv, summary.json. The folder is written \
+      atomically and an existing one is replaced only with --force. Same inputs give \
+      byte-identical files.
+
+      Quote selection (--quotes N): per code, quotes are spread over the size bands (round robin \
+      in band order); within a band the shortest quote comes first, ties broken by answer id. \
+      With --seed S the choice within each band is a seeded random one instead. --quotes all \
+      lists every answer that carries the code.
+      """)
+
+  @Argument(help: "Survey file (CSV, XLSX or JSONL).")
+  var survey: String
+
+  @Option(name: .long, help: "Codebook YAML file (repeatable).")
+  var codebook: [String]
+
+  @OptionGroup var columns: SurveyColumnOptions
+
+  @Option(name: .long, help: "Output folder.")
+  var out: String?
+
+  @Flag(name: .long, help: "Replace an existing output folder.")
+  var force = false
+
+  @Option(name: .long, help: "Quotes per code: a number or 'all'.")
+  var quotes: String = "5"
+
+  @Option(name: .long, help: "Quote the whole answer or the sentence(s) with the hit: answer|sentence.")
+  var quoteUnit: String = "sentence"
+
+  @Option(name: .long, help: "Seed for a random (but reproducible) quote choice.")
+  var seed: UInt64?
+
+  @Option(name: .long, help: "CSV delimiter for coded.csv, tally.csv, quotes.csv: ',' or ';' (Norwegian Excel).")
+  var csvDelimiter: String = ","
+
+  @Option(name: .long, help: "Worker threads (default: all cores).")
+  var threads: Int?
+
+  @Flag(name: .long, help: "No progress line on stderr.")
+  var quiet = false
+
+  func validate() throws {
+    if codebook.isEmpty { throw ValidationError("give at least one --codebook") }
+    if quotes != "all" && (Int(quotes) ?? -1) < 0 { throw ValidationError("--quotes must be a number or 'all'") }
+    if QuoteUnit(rawValue: quoteUnit) == nil { throw ValidationError("--quote-unit must be answer or sentence") }
+    if csvDelimiter != "," && csvDelimiter != ";" { throw ValidationError("--csv-delimiter must be ',' or ';'") }
+  }
+
+  func run() throws {
+    Output.installPipeHandling()
+    do { try runCoding() } catch let e as CLIError {
+      Output.err("\(e.description)\n")
+      throw ExitCode(e.code)
+    }
+  }
+
+  private func runCoding() throws {
+    let started = Date()
+    let compiled = try codebook.map(loadCompiled)
+    var seen: [String: String] = [:]
+    for cb in compiled {
+      for c in cb.codebook.codes {
+        if let other = seen[c.id] {
+          throw CLIError("error: code id '\(c.id)' is in both \(other) and \(cb.codebook.path); code ids must be unique across codebooks")
+        }
+        seen[c.id] = cb.codebook.path
+      }
+    }
+    let options = try columns.makeSurveyOptions()
+    let registry: MunicipalityRegistry
+    let reader: SurveyReader
+    do {
+      registry = try MunicipalityRegistry.load()
+      reader = try SurveyReader(path: survey, options: options, registry: registry)
+    } catch { throw CLIError("\(error)") }
+
+    let stem = URL(fileURLWithPath: survey).deletingPathExtension().lastPathComponent
+    let outPath = out ?? "\(stem)-\(compiled.map(\.codebook.id).joined(separator: "+"))"
+    let folder = try OutputFolder(outPath, force: force, inputs: [survey] + codebook)
+    do {
+      try code(reader: reader, compiled: compiled, options: options, folder: folder, started: started)
+    } catch {
+      folder.abandon()
+      if let e = error as? CLIError { throw e }
+      throw CLIError("\(survey): error: \(error)")
+    }
+  }
+
+  private func code(
+    reader: SurveyReader, compiled: [CompiledCodebook], options: SurveyOptions, folder: OutputFolder, started: Date
+  ) throws {
+    let format = CSVFormat(delimiter: csvDelimiter.first!)
+    let coder = try Coder(codebooks: compiled, threads: threads)
+    let selection: QuoteSelection = quotes == "all" ? .all : .top(Int(quotes)!, seed: seed)
+    var quoteCollector = QuoteCollector(unit: QuoteUnit(rawValue: quoteUnit)!, selection: selection)
+    var tally = Tally(codebooks: compiled.map(\.codebook), bands: options.bands.all + [options.bands.everyone], groupColumn: columns.groupColumn.first)
+    var counts = RunSummary.Counts()
+    var perCode: [String: Int] = [:]
+    let progress = Progress(enabled: !quiet && isatty(2) == 1, started: started)
+    try folder.append("coded.csv", format.row(CodedPrinter.csvHeader))
+
+    var batch: [SurveyRecord] = []
+    var batchAnswers = 0
+    func flush() throws {
+      guard !batch.isEmpty else { return }
+      for record in coder.code(batch) {
+        tally.add(record)
+        quoteCollector.add(record)
+        for a in record.answers {
+          switch a.status {
+          case .coded: counts.coded += 1
+          case .uncoded: counts.uncoded += 1
+          case .nonAnswer: counts.nonAnswers += 1
+          }
+          for c in a.codes { perCode[c, default: 0] += 1 }
+          try folder.append("coded.jsonl", CodedPrinter.jsonLine(a))
+          try folder.append("coded.csv", CodedPrinter.csvRow(a, format: format))
+        }
+      }
+      progress.update(answers: counts.coded + counts.uncoded)
+      batch.removeAll(keepingCapacity: true)
+      batchAnswers = 0
+    }
+    do {
+      while let record = try reader.next() {
+        batch.append(record)
+        batchAnswers += record.answers.count
+        if batchAnswers >= 4096 { try flush() }
+      }
+    } catch { throw CLIError("\(error)") }
+    try flush()
+    progress.finish()
+
+    let report = reader.report
+    counts.rows = report.rows
+    counts.respondents = report.respondents
+    counts.answers = counts.coded + counts.uncoded
+    counts.rejectedRows = report.rejectedRows
+    if !report.reconciles {
+      throw CLIError("\(survey): error: internal: rows do not reconcile (\(report.rows) rows)")
+    }
+    let title = compiled.map(\.codebook.title).joined(separator: " + ")
+    try folder.write("tally.csv", TallyPrinter.csv(tally, format: format))
+    try folder.write("tally.md", TallyPrinter.markdown(tally, title: title))
+    try folder.write(
+      "quotes.md",
+      QuotePrinter.markdown(
+        codes: tally.codes, quotes: { quoteCollector.quotes(for: $0, bands: tally.bands) }, total: { perCode[$0] ?? 0 },
+        title: "Sitater — \(title)"))
+    var quotesCSV = format.row(QuotePrinter.csvHeader)
+    for code in tally.codes {
+      quotesCSV += QuotePrinter.csvRows(code: code, quotes: quoteCollector.quotes(for: code.id, bands: tally.bands), format: format)
+    }
+    try folder.write("quotes.csv", quotesCSV)
+    let fp = try fingerprint(of: survey)
+    var opts: [(String, String)] = [
+      ("text_columns", reader.mapping.text.map(\.name).joined(separator: "|")),
+      ("municipality_column", reader.mapping.municipality?.name ?? ""),
+      ("id_column", reader.mapping.id?.name ?? ""),
+      ("group_column", columns.groupColumn.first ?? ""),
+      ("quotes", quotes), ("quote_unit", quoteUnit), ("csv_delimiter", csvDelimiter),
+    ]
+    if let seed { opts.append(("seed", String(seed))) }
+    let summary = RunSummary(
+      fritekstVersion: fritekstVersion, icuVersion: icuVersion,
+      input: .init(path: survey, sha256: fp.sha256, bytes: fp.bytes),
+      codebooks: compiled.map { .init(id: $0.codebook.id, title: $0.codebook.title, version: $0.codebook.version, path: $0.codebook.path, sha256: $0.codebook.fingerprint) },
+      options: opts, counts: counts, report: report,
+      answersPerCode: tally.codes.map { ($0.id, perCode[$0.id] ?? 0) })
+    try folder.write("summary.json", SummaryPrinter.json(summary))
+    try folder.commit()
+
+    var out = ""
+    for q in tally.questions { out += TallyPrinter.terminal(tally, question: q) + "\n" }
+    out += "\(report.rows) rows: \(counts.answers) answers (\(counts.coded) coded, \(counts.uncoded) uncoded), "
+    out += "\(counts.nonAnswers) non-answers, \(report.rejectedRows) rejected rows\n"
+    for r in report.rejected { out += "  rejected: \(r)\n" }
+    out += "wrote \(folder.destination.path)/ (coded.jsonl, coded.csv, tally.csv, tally.md, quotes.md, quotes.csv, summary.json)\n"
+    Output.out(out)
+  }
+}
+
+/// A one-line progress report on stderr, shown only on a terminal and only after a second.
+final class Progress {
+  let enabled: Bool
+  let started: Date
+  private var shown = false
+
+  init(enabled: Bool, started: Date) {
+    self.enabled = enabled
+    self.started = started
+  }
+
+  func update(answers: Int) {
+    guard enabled else { return }
+    let elapsed = Date().timeIntervalSince(started)
+    guard elapsed > 1 else { return }
+    shown = true
+    let rate = Int(Double(answers) / max(elapsed, 0.001))
+    let bar = String(repeating: "█", count: min(20, Int(elapsed) % 21)) + String(repeating: "░", count: 20 - min(20, Int(elapsed) % 21))
+    Output.err("\r\(bar) \(answers) answers coded, \(rate)/s ")
+  }
+
+  func finish() {
+    if shown { Output.err("\r\u{1B}[K") }
+  }
+}
