@@ -42,17 +42,15 @@ final class CSVSource: RowSource {
     self.file = file
     let r = try UTF8ChunkReader(path: path, forced: encoding, chunkSize: chunkSize)
     reader = r
+    // Read at least the whole first line (up to 1 MB) to detect the delimiter.
     var first: [UInt8] = []
     var atEOF = false
-    while true {
+    while !first.contains(0x0A) && first.count < 1 << 20 {
       guard let c = try r.next() else {
         atEOF = true
         break
       }
-      if !c.isEmpty {
-        first = c
-        break
-      }
+      first.append(contentsOf: c)
     }
     if let delimiter {
       guard let a = delimiter.asciiValue else {

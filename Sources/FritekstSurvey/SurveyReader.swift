@@ -280,7 +280,8 @@ public final class SurveyReader {
       if let k = extra.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
         return reject(
           row, column: k + 1,
-          "\(fields.count) fields but the header has \(header.count) (field \(k + 1) has '\(Self.short(fields[k]))'); a missing quote or delimiter?")
+          "\(fields.count) fields but the header has \(header.count) (field \(k + 1) has '\(Self.short(fields[k]))')"
+            + (source.format == "CSV" ? "; a missing quote or an extra delimiter?" : "; a value in a column without a header"))
       }
       emptyExtraRows.append(row)
       fields.removeLast(fields.count - header.count)
