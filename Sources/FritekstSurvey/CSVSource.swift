@@ -24,6 +24,7 @@ final class CSVSource: RowSource {
   private var line = 1
   private var strayQuotes = CappedNotes()
   private var blankRows: [Int] = []
+  private var blankCount = 0
 
   let format = "CSV"
   var encodingDescription: String {
@@ -42,17 +43,15 @@ final class CSVSource: RowSource {
     self.file = file
     let r = try UTF8ChunkReader(path: path, forced: encoding, chunkSize: chunkSize)
     reader = r
+    // Read at least the whole first line (up to 1 MB) to detect the delimiter.
     var first: [UInt8] = []
     var atEOF = false
-    while true {
+    while !first.contains(0x0A) && first.count < 1 << 20 {
       guard let c = try r.next() else {
         atEOF = true
         break
       }
-      if !c.isEmpty {
-        first = c
-        break
-      }
+      first.append(contentsOf: c)
     }
     if let delimiter {
       guard let a = delimiter.asciiValue else {
@@ -106,10 +105,10 @@ final class CSVSource: RowSource {
 
   var sourceNotes: [String] {
     var notes = strayQuotes.rendered("stray quotes")
-    if !blankRows.isEmpty {
-      let shown = blankRows.prefix(10).map(String.init).joined(separator: ", ")
+    if blankCount > 0 {
+      let shown = blankRows.map(String.init).joined(separator: ", ")
       notes.append(
-        "\(blankRows.count) empty line(s) skipped (row\(blankRows.count == 1 ? "" : "s") \(shown)\(blankRows.count > 10 ? ", …" : ""))"
+        "\(blankCount) empty line(s) skipped (row\(blankCount == 1 ? "" : "s") \(shown)\(blankCount > blankRows.count ? ", …" : ""))"
       )
     }
     return notes
@@ -154,6 +153,15 @@ final class CSVSource: RowSource {
       }
       // Scan the buffer until the record ends or the buffer is used up.
       var ended = false
+      // Class properties are copied to locals for the byte loop (no exclusivity checks per byte).
+      var skipLF = self.skipLF
+      var line = self.line
+      var rowCounter = self.rowCounter
+      defer {
+        self.skipLF = skipLF
+        self.line = line
+        self.rowCounter = rowCounter
+      }
       buf.withUnsafeBufferPointer { p in
         var i = pos
         defer { pos = i }
@@ -178,7 +186,8 @@ final class CSVSource: RowSource {
               field.removeAll(keepingCapacity: true)
               if fields.count == 1 && fields[0].isEmpty {
                 // An empty line: skip it, but it still is a spreadsheet row.
-                blankRows.append(recordRow)
+                blankCount += 1
+                if blankRows.count < 10 { blankRows.append(recordRow) }
                 fields.removeAll()
                 state = .fieldStart
                 consumed = false

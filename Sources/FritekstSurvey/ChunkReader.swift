@@ -20,7 +20,11 @@ final class UTF8ChunkReader {
   private var carry: [UInt8] = []
   private var finished = false
 
-  init(path: String, forced: TextEncodingChoice?, chunkSize: Int = 1 << 20) throws(SurveyError) {
+  /// `chunkSize` is how much `next()` hands out at a time; detection always looks at the first
+  /// `sampleSize` bytes (at least `chunkSize`), whatever the chunk size.
+  init(path: String, forced: TextEncodingChoice?, chunkSize: Int = 1 << 20, sampleSize: Int = 1 << 20)
+    throws(SurveyError)
+  {
     self.path = path
     self.chunkSize = chunkSize
     var isDir: ObjCBool = false
@@ -32,7 +36,7 @@ final class UTF8ChunkReader {
       throw .fileUnreadable(path: path, reason: "cannot open file (permissions?)")
     }
     self.handle = handle
-    var first = try readRaw() ?? []
+    var first = try readRaw(max(chunkSize, sampleSize)) ?? []
     // A BOM decides, unless an encoding is forced (then a matching BOM is just skipped).
     let bom: (TextEncodingChoice, Int)?
     if first.starts(with: [0xEF, 0xBB, 0xBF]) { bom = (.utf8, 3) }
@@ -68,9 +72,9 @@ final class UTF8ChunkReader {
     return s
   }
 
-  private func readRaw() throws(SurveyError) -> [UInt8]? {
+  private func readRaw(_ count: Int? = nil) throws(SurveyError) -> [UInt8]? {
     do {
-      guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { return nil }
+      guard let data = try handle.read(upToCount: count ?? chunkSize), !data.isEmpty else { return nil }
       return [UInt8](data)
     } catch {
       throw .fileUnreadable(path: path, reason: "read failed: \(error.localizedDescription)")
@@ -81,9 +85,16 @@ final class UTF8ChunkReader {
   func next() throws(SurveyError) -> [UInt8]? {
     if finished { return nil }
     let raw: [UInt8]?
-    if let f = firstChunk {
-      firstChunk = nil
-      raw = f
+    if var f = firstChunk {
+      // The detection sample is handed out in chunk-size pieces too.
+      if f.count > chunkSize {
+        raw = Array(f[..<chunkSize])
+        f.removeFirst(chunkSize)
+        firstChunk = f
+      } else {
+        raw = f
+        firstChunk = nil
+      }
     } else {
       raw = try readRaw()
     }

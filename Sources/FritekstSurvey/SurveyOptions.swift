@@ -82,9 +82,11 @@ public struct SurveyOptions: Sendable {
 /// Recognises non-answers ("-", "vet ikke", "Nei.", …).
 public struct NonAnswerMatcher: Sendable {
   private let forms: Set<String>
+  private let longest: Int
 
   public init(_ list: [String]) {
     forms = Set(list.map(Self.normalize)).union([""])
+    longest = list.map { $0.utf8.count }.max() ?? 0
   }
 
   /// Trimmed, lowercased, trailing punctuation (. , ! ? ; : …) removed — unless that would leave
@@ -98,6 +100,8 @@ public struct NonAnswerMatcher: Sendable {
   }
 
   public func isNonAnswer(_ text: String) -> Bool {
+    // Long answers are never non-answers (cheap check before trimming and case folding).
+    if text.utf8.count > longest + 64 { return false }
     let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
     if t.isEmpty { return true }
     return forms.contains(Self.normalize(t))

@@ -68,7 +68,10 @@ public final class SurveyReader {
   private var renumbered: [String: (new: String, rows: Int)] = [:]
   private var renumberedRows = 0
   private var osloRows: [Int] = []
+  private var osloRowCount = 0
   private var shortRows: [Int] = []
+  private var shortRowCount = 0
+  private var emptyExtraRowCount = 0
   private var emptyExtraRows: [Int] = []
   private var populationFromRegistry = 0
 
@@ -280,12 +283,14 @@ public final class SurveyReader {
       if let k = extra.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
         return reject(
           row, column: k + 1,
-          "\(fields.count) fields but the header has \(header.count) (field \(k + 1) has '\(Self.short(fields[k]))'); a missing quote or delimiter?")
+          "\(fields.count) fields but the header has \(header.count) (field \(k + 1) has '\(Self.short(fields[k]))')"
+            + (source.format == "CSV" ? "; a missing quote or an extra delimiter?" : "; a value in a column without a header"))
       }
-      emptyExtraRows.append(row)
+      emptyExtraRowCount += 1
+      if emptyExtraRows.count < 11 { emptyExtraRows.append(row) }
       fields.removeLast(fields.count - header.count)
     } else if fields.count < header.count {
-      if source.format == "CSV" { shortRows.append(row) }
+      if source.format == "CSV" { shortRowCount += 1; if shortRows.count < 11 { shortRows.append(row) } }
       fields.append(contentsOf: repeatElement("", count: header.count - fields.count))
     }
     func value(_ c: ResolvedColumn) -> String {
@@ -360,7 +365,10 @@ public final class SurveyReader {
     let band: SizeBand
     if let municipality {
       band = options.bands.band(for: municipality, population: population)
-      if municipality.number == MunicipalityRegistry.osloNumber { osloRows.append(row) }
+      if municipality.number == MunicipalityRegistry.osloNumber {
+        osloRowCount += 1
+        if osloRows.count < 10 { osloRows.append(row) }
+      }
     } else if let population, mapping.population != nil {
       band = options.bands.band(forPopulation: population, isOsloDistrict: false)
     } else if mapping.population != nil {
@@ -448,14 +456,14 @@ public final class SurveyReader {
     }
     if !osloRows.isEmpty {
       notes.append(
-        "Oslo kommune as a whole (0301) is its own band 'Oslo', outside the population bands: row\(osloRows.count == 1 ? "" : "s") \(Self.rowList(osloRows))"
+        "Oslo kommune as a whole (0301) is its own band 'Oslo', outside the population bands: row\(osloRowCount == 1 ? "" : "s") \(osloRows.map(String.init).joined(separator: ", "))\(osloRowCount > osloRows.count ? ", … (\(osloRowCount) rows)" : "")"
       )
     }
     if !shortRows.isEmpty {
-      notes.append("\(shortRows.count) row(s) have fewer fields than the header; the missing fields are read as empty (rows \(Self.rowList(shortRows)))")
+      notes.append("\(shortRowCount) row(s) have fewer fields than the header; the missing fields are read as empty (rows \(Self.rowList(shortRows)))")
     }
     if !emptyExtraRows.isEmpty {
-      notes.append("\(emptyExtraRows.count) row(s) have empty fields beyond the header; ignored (rows \(Self.rowList(emptyExtraRows)))")
+      notes.append("\(emptyExtraRowCount) row(s) have empty fields beyond the header; ignored (rows \(Self.rowList(emptyExtraRows)))")
     }
     if populationFromRegistry > 0 {
       notes.append("\(populationFromRegistry) row(s) have no population value: the registry's population is used")

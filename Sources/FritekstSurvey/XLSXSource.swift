@@ -86,7 +86,13 @@ final class XLSXSource: RowSource {
       throw .malformed(file: file, row: 1, column: 1, reason: "sheet '\(chosen.name)' is empty: no header row")
     }
     if first.row != 1 { notes.append("header found on sheet row \(first.row) (rows above it are empty)") }
-    header = first.fields
+    var headerFields = first.fields
+    // A merged header cell spans columns that have no header value of their own: give them a
+    // place (the reader names them "kolonne N").
+    for m in parsed.merges where m.firstRow <= first.row && first.row <= m.lastRow && m.lastColumn > headerFields.count {
+      headerFields.append(contentsOf: repeatElement("", count: m.lastColumn - headerFields.count))
+    }
+    header = headerFields
     rows = Array(all.dropFirst())
     if !blank.isEmpty {
       notes.append("\(blank.count) empty row(s) skipped")
@@ -223,6 +229,7 @@ struct MergeRange {
   let ref: String
   let firstRow: Int
   let lastRow: Int
+  let lastColumn: Int
 }
 
 private final class SheetParser: NSObject, XMLParserDelegate {
@@ -286,7 +293,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         let parts = ref.split(separator: ":").map(String.init)
         if let a = parseCellReference(parts[0]) {
           let b = parts.count > 1 ? parseCellReference(parts[1]) : a
-          merges.append(MergeRange(ref: ref, firstRow: a.row, lastRow: b?.row ?? a.row))
+          merges.append(MergeRange(ref: ref, firstRow: a.row, lastRow: b?.row ?? a.row, lastColumn: b?.column ?? a.column))
         }
       }
     default: break
