@@ -19,6 +19,10 @@ public struct Tally: Sendable {
   public struct Cell: Sendable, Hashable {
     public var count: Int
     public var base: Int
+    public init(count: Int, base: Int) {
+      self.count = count
+      self.base = base
+    }
     /// Percentage (0–100), nil when nobody answered (no division by zero).
     public var percent: Double? { base == 0 ? nil : Double(count) * 100 / Double(base) }
   }
