@@ -54,6 +54,10 @@ let package = Package(
         "FritekstReport", "FritekstAnalysis", "FritekstCodebook", "FritekstSurvey", "FritekstText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // Micro-benchmarks (Benchmarks/run.sh builds and runs them in release mode).
+    .executableTarget(
+      name: "fritekst-bench", dependencies: ["FritekstText", "FritekstCodebook"],
+      path: "Benchmarks/fritekst-bench"),
     // Test helpers: golden files (RECORD_GOLDEN=1 rewrites and fails) and «marked» text.
     .target(name: "FritekstTestSupport", path: "Tests/Support"),
     .testTarget(

@@ -11,7 +11,7 @@ if [ ! -f "$data" ]; then
 import json, random, sys
 path, size_mb = sys.argv[1], int(sys.argv[2])
 random.seed(7)
-texts = [json.loads(l)["text"] for l in open("/work/shared/corpora/is248-published-answers.jsonl")]
+texts = [json.loads(l)["text"] for l in open("Corpora/is248-published-answers.jsonl")]
 munis = [l.split(",")[0] for l in open("Sources/FritekstSurvey/Resources/kommuner-2024.csv")][1:]
 limit = size_mb * 1024 * 1024
 with open(path, "w", encoding="utf-8", newline="") as f:

@@ -118,27 +118,23 @@ public final class MatchSession {
     guard !matches.isEmpty else { return [] }
     let rules = compiled.rules
 
-    // Which rules can fire, and with which matches per group.
-    var byTerm: [Int32: [Int]] = [:]
-    for (mi, m) in matches.enumerated() { byTerm[m.term, default: []].append(mi) }
-    var touched: [Int: [[Int]]] = [:]
+    // Which rules can fire, and with which matches per group: (rule, group, match) triples,
+    // sorted so each rule's uses are contiguous. No per-answer dictionaries on this path.
+    var uses: [(rule: Int32, group: Int32, match: Int32)] = []
     for (mi, m) in matches.enumerated() {
-      for use in compiled.triggerUsers[Int(m.term)] {
-        let r = Int(use.rule)
-        if touched[r] == nil { touched[r] = Array(repeating: [], count: rules[r].groups.count) }
-        touched[r]![Int(use.group)].append(mi)
-      }
+      for use in compiled.triggerUsers[Int(m.term)] { uses.append((use.rule, use.group, Int32(mi))) }
     }
-    if touched.isEmpty { return [] }
+    if uses.isEmpty { return [] }
+    uses.sort { $0.rule != $1.rule ? $0.rule < $1.rule : ($0.group != $1.group ? $0.group < $1.group : $0.match < $1.match) }
 
     // Negating cue matches per cue set, computed once per answer and only when needed.
     var cueCache: [Int32: [TermMatch]] = [:]
     func cues(_ set: Int32) -> [TermMatch] {
       if let c = cueCache[set] { return c }
       let cs = compiled.cueSets[Int(set)]
-      let ignored = cs.ignore.flatMap { byTerm[$0] ?? [] }.map { matches[$0] }
-      let found = cs.cues.flatMap { byTerm[$0] ?? [] }.map { matches[$0] }.filter { cue in
-        !ignored.contains { ig in ig.first <= cue.first && cue.last <= ig.last }
+      let ignored = matches.filter { cs.ignore.contains($0.term) }
+      let found = matches.filter { cue in
+        cs.cues.contains(cue.term) && !ignored.contains { ig in ig.first <= cue.first && cue.last <= ig.last }
       }
       cueCache[set] = found
       return found
@@ -152,8 +148,7 @@ public final class MatchSession {
     /// Why a component match is vetoed, or nil when it survives.
     func veto(_ m: TermMatch, _ rule: CompiledCodebook.CompiledRule) -> (Verdict, String)? {
       for ex in rule.exclude {
-        for xi in byTerm[ex] ?? [] {
-          let x = matches[xi]
+        for x in matches where x.term == ex {
           let applies: Bool
           switch rule.rule.excludeScope {
           case .overlap: applies = x.first <= m.last && m.first <= x.last
@@ -185,9 +180,15 @@ public final class MatchSession {
     }
 
     var candidatesByCode: [Int32: [Candidate]] = [:]
-    for r in touched.keys.sorted() {
+    var u = 0
+    while u < uses.count {
+      let r = Int(uses[u].rule)
       let rule = rules[r]
-      let groups = touched[r]!
+      var groups = [[Int]](repeating: [], count: rule.groups.count)
+      while u < uses.count && Int(uses[u].rule) == r {
+        groups[Int(uses[u].group)].append(Int(uses[u].match))
+        u += 1
+      }
       let ruleID = rule.rule.id
       let codeID = compiled.codeIDs[Int(rule.code)]
       // Component-level filtering: negation and exclusion are judged per term match.
