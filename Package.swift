@@ -79,7 +79,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "FritekstCLITests",
-      dependencies: ["FritekstTestSupport"],
+      dependencies: ["fritekst", "FritekstTestSupport"],
       exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
