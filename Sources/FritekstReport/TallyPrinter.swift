@@ -60,7 +60,7 @@ public enum TallyPrinter {
   public static func terminal(_ tally: Tally, question: String) -> String {
     let bands = tally.usedBands
     let rows = rows(tally)
-    let labelWidth = min(34, max(12, rows.map { $0.1.count + 2 * (Int($0.2) ?? 0) }.max() ?? 12))
+    let labelWidth = min(40, max(12, rows.map { $0.1.count + 2 * (Int($0.2) ?? 0) }.max() ?? 12))
     func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
       let n = s.count
       if n >= w { return String(s.prefix(w)) }
