@@ -26,7 +26,8 @@ public enum QuotePrinter {
       let n = total(code.id)
       out += "\n" + String(repeating: "#", count: min(2 + code.depth, 6)) + " \(code.label) (`\(code.id)`)\n\n"
       if qs.isEmpty {
-        out += n == 0 ? "_Ingen svar med denne koden._\n" : "_Koden er samlet fra underkodene._\n"
+        let isParent = codes.contains { $0.parent == code.id }
+        out += isParent ? "_Overordnet kode: se sitatene under underkodene._\n" : "_Ingen svar med denne koden._\n"
         continue
       }
       out += "\(qs.count) av \(n) svar.\n\n"
