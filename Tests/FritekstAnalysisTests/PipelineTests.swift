@@ -138,3 +138,28 @@ struct PipelineTests {
     #expect(seededA.quotes(for: "bolig", bands: SizeBands.standard.all) == seededB.quotes(for: "bolig", bands: SizeBands.standard.all))
   }
 }
+
+@Suite("Tally breakdown")
+struct TallyGroupTests {
+  @Test func groupColumnGivesATablePerValueThatSumsToAll() throws {
+    let survey = FileManager.default.temporaryDirectory.appendingPathComponent("fritekst-groups-\(UUID().uuidString).csv")
+    try """
+      kommunenummer;fylke_gruppe;svar
+      3101;Øst;Vi mangler psykolog
+      1101;Vest;Psykolog og boliger
+      1106;Vest;Boliger
+      """.write(to: survey, atomically: true, encoding: .utf8)
+    var options = SurveyOptions()
+    options.groupColumns = ["fylke_gruppe"]
+    options.textColumns = ["svar"]
+    let reader = try SurveyReader(path: survey.path, options: options, registry: try MunicipalityRegistry.load())
+    let compiled = CompiledCodebook(CodebookLoader.parse(yaml: Fixture.codebookYAML, path: "demo.yaml").codebook!)
+    var tally = Tally(codebooks: [compiled.codebook], bands: options.bands.all, groupColumn: "fylke_gruppe")
+    for r in try Coder(codebooks: [compiled], threads: 1).code(reader.readAll()) { tally.add(r) }
+    #expect(tally.groups == ["Øst", "Vest"])
+    #expect(tally.cell("yrke.psykolog", question: "svar", band: nil, group: "Øst") == Tally.Cell(count: 1, base: 1))
+    #expect(tally.cell("yrke.psykolog", question: "svar", band: nil, group: "Vest") == Tally.Cell(count: 1, base: 2))
+    #expect(tally.cell("yrke.psykolog", question: "svar", band: nil) == Tally.Cell(count: 2, base: 3))
+    #expect(tally.cell("bolig", question: "svar", band: nil, group: "Vest").count == 2)
+  }
+}
