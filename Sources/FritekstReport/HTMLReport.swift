@@ -96,7 +96,8 @@ public enum HTMLReport {
     for q in run.tally.questions { h += chart(run, code: code, question: q) }
     let n = run.answersPerCode[code.id] ?? 0
     if quotes.isEmpty {
-      h += "<p class=\"none\">" + (n == 0 ? "Ingen svar med denne koden." : "Koden er samlet fra underkodene.") + "</p>\n"
+      let isParent = run.tally.codes.contains { $0.parent == code.id }
+      h += "<p class=\"none\">" + (n == 0 && !isParent ? "Ingen svar med denne koden." : "Koden er samlet fra underkodene.") + "</p>\n"
     } else {
       h += "<p class=\"count\">\(quotes.count) av \(n) svar:</p>\n<ul class=\"quotes\">\n"
       for q in quotes {
