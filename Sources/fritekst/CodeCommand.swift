@@ -53,6 +53,12 @@ struct CodeCommand: ParsableCommand {
   @Option(name: .long, help: "Worker threads (default: all cores).")
   var threads: Int?
 
+  @Flag(name: .long, help: "Also write fritekst.xlsx (sheets: Tally, Sitater, Kodede svar, Ukodede svar, Sammendrag).")
+  var xlsx = false
+
+  @Flag(inversion: .prefixedNo, help: "Redact municipality/district names, fødselsnumre, phone numbers and e-mail addresses in quotes (coded.* keep the original).")
+  var redact = true
+
   @Flag(name: .long, help: "No progress line on stderr.")
   var quiet = false
 
@@ -113,6 +119,7 @@ struct CodeCommand: ParsableCommand {
     var tally = Tally(codebooks: compiled.map(\.codebook), bands: options.bands.all + [options.bands.everyone], groupColumn: columns.groupColumn.first)
     var counts = RunSummary.Counts()
     var perCode: [String: Int] = [:]
+    var allAnswers: [CodedAnswer] = []  // only kept for --xlsx
     let progress = Progress(enabled: !quiet && isatty(2) == 1, started: started)
     try folder.append("coded.csv", format.row(CodedPrinter.csvHeader))
 
@@ -130,6 +137,7 @@ struct CodeCommand: ParsableCommand {
           case .nonAnswer: counts.nonAnswers += 1
           }
           for c in a.codes { perCode[c, default: 0] += 1 }
+          if xlsx { allAnswers.append(a) }
           try folder.append("coded.jsonl", CodedPrinter.jsonLine(a))
           try folder.append("coded.csv", CodedPrinter.csvRow(a, format: format))
         }
@@ -157,16 +165,18 @@ struct CodeCommand: ParsableCommand {
       throw CLIError("\(survey): error: internal: rows do not reconcile (\(report.rows) rows)")
     }
     let title = compiled.map(\.codebook.title).joined(separator: " + ")
+    let redactor: Redactor? = redact ? Redactor(names: (try? MunicipalityRegistry.load())?.names ?? []) : nil
+    let shown = redactedQuotes(codes: tally.codes, quotes: { quoteCollector.quotes(for: $0, bands: tally.bands) }, redactor: redactor)
     try folder.write("tally.csv", TallyPrinter.csv(tally, format: format))
     try folder.write("tally.md", TallyPrinter.markdown(tally, title: title))
     try folder.write(
       "quotes.md",
       QuotePrinter.markdown(
-        codes: tally.codes, quotes: { quoteCollector.quotes(for: $0, bands: tally.bands) }, total: { perCode[$0] ?? 0 },
+        codes: tally.codes, quotes: { shown.quotes[$0] ?? [] }, total: { perCode[$0] ?? 0 },
         title: "Sitater — \(title)"))
     var quotesCSV = format.row(QuotePrinter.csvHeader)
     for code in tally.codes {
-      quotesCSV += QuotePrinter.csvRows(code: code, quotes: quoteCollector.quotes(for: code.id, bands: tally.bands), format: format)
+      quotesCSV += QuotePrinter.csvRows(code: code, quotes: shown.quotes[code.id] ?? [], format: format)
     }
     try folder.write("quotes.csv", quotesCSV)
     let fp = try fingerprint(of: survey)
@@ -175,7 +185,7 @@ struct CodeCommand: ParsableCommand {
       ("municipality_column", reader.mapping.municipality?.name ?? ""),
       ("id_column", reader.mapping.id?.name ?? ""),
       ("group_column", columns.groupColumn.first ?? ""),
-      ("quotes", quotes), ("quote_unit", quoteUnit), ("csv_delimiter", csvDelimiter),
+      ("quotes", quotes), ("quote_unit", quoteUnit), ("csv_delimiter", csvDelimiter), ("redact", redact ? "yes" : "no"),
     ]
     if let seed { opts.append(("seed", String(seed))) }
     let summary = RunSummary(
@@ -183,8 +193,12 @@ struct CodeCommand: ParsableCommand {
       input: .init(path: survey, sha256: fp.sha256, bytes: fp.bytes),
       codebooks: compiled.map { .init(id: $0.codebook.id, title: $0.codebook.title, version: $0.codebook.version, path: $0.codebook.path, sha256: $0.codebook.fingerprint) },
       options: opts, counts: counts, report: report,
-      answersPerCode: tally.codes.map { ($0.id, perCode[$0.id] ?? 0) })
+      answersPerCode: tally.codes.map { ($0.id, perCode[$0.id] ?? 0) }, redactions: shown.counts)
     try folder.write("summary.json", SummaryPrinter.json(summary))
+    if xlsx {
+      let run = ExportRun(title: title, tally: tally, answers: allAnswers, quotes: shown.quotes, answersPerCode: perCode, summary: summary, redactor: redactor)
+      try Data(WorkbookExport.data(run)).write(to: folder.staging.appendingPathComponent("fritekst.xlsx"))
+    }
     try folder.commit()
 
     var out = ""
@@ -192,7 +206,7 @@ struct CodeCommand: ParsableCommand {
     out += "\(report.rows) rows: \(counts.answers) answers (\(counts.coded) coded, \(counts.uncoded) uncoded), "
     out += "\(counts.nonAnswers) non-answers, \(report.rejectedRows) rejected rows\n"
     for r in report.rejected { out += "  rejected: \(r)\n" }
-    out += "wrote \(folder.destination.path)/ (coded.jsonl, coded.csv, tally.csv, tally.md, quotes.md, quotes.csv, summary.json)\n"
+    out += "wrote \(folder.destination.path)/ (coded.jsonl, coded.csv, tally.csv, tally.md, quotes.md, quotes.csv, summary.json\(xlsx ? ", fritekst.xlsx" : ""))\n"
     Output.out(out)
   }
 }

@@ -7,4 +7,6 @@ let allSubcommands: [any ParsableCommand.Type] = [
   ExplainCommand.self,
   SurveyCommand.self,
   CodeCommand.self,
+  ReportCommand.self,
+  ExportCommand.self,
 ]

@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import FritekstAnalysis
+import FritekstCodebook
+import FritekstReport
+import FritekstSurvey
+import FritekstText
+
+/// `fritekst report`: codes a survey (same inputs as `code`) and writes one self-contained HTML
+/// report. It codes again rather than reading an out folder: coded.jsonl does not carry the
+/// tally's bands and denominators or the quote selection, and re-reading it would be a second
+/// parser of our own output; coding is fast (seconds) and deterministic, so the report and the
+/// folder agree when they are made from the same inputs.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Code a survey and write one self-contained HTML report (charts, tally, quotes).",
+    discussion: """
+      The file has no external resources: inline CSS and SVG, a few lines of inline script for \
+      the filter box. Quotes are redacted (municipality and district names, fødselsnumre, phone \
+      numbers, e-mail addresses) unless --no-redact is given.
+      """)
+
+  @Argument(help: "Survey file (CSV, XLSX or JSONL).")
+  var survey: String
+
+  @Option(name: .long, help: "Codebook YAML file (repeatable).")
+  var codebook: [String]
+
+  @OptionGroup var columns: SurveyColumnOptions
+
+  @Option(name: [.short, .customLong("output")], help: "HTML file to write (default: <survey>-<codebook ids>.html).")
+  var output: String?
+
+  @Option(name: .long, help: "Quotes per code: a number or 'all'.")
+  var quotes: String = "5"
+
+  @Option(name: .long, help: "Quote the whole answer or the sentence(s) with the hit: answer|sentence.")
+  var quoteUnit: String = "sentence"
+
+  @Option(name: .long, help: "Seed for a random (but reproducible) quote choice.")
+  var seed: UInt64?
+
+  @Flag(inversion: .prefixedNo, help: "Redact names, fødselsnumre, phone numbers and e-mail addresses in quotes.")
+  var redact = true
+
+  func validate() throws {
+    if codebook.isEmpty { throw ValidationError("give at least one --codebook") }
+    if quotes != "all" && (Int(quotes) ?? -1) < 0 { throw ValidationError("--quotes must be a number or 'all'") }
+    if QuoteUnit(rawValue: quoteUnit) == nil { throw ValidationError("--quote-unit must be answer or sentence") }
+  }
+
+  func run() throws {
+    Output.installPipeHandling()
+    do {
+      let run = try InMemoryRun.code(
+        survey: survey, codebooks: codebook, columns: columns, quotes: quotes, quoteUnit: quoteUnit, seed: seed,
+        redact: redact)
+      let path = output ?? "\(URL(fileURLWithPath: survey).deletingPathExtension().lastPathComponent)-\(run.compiled.map(\.codebook.id).joined(separator: "+")).html"
+      try writeAtomically(Array(HTMLReport.render(run.export).utf8), to: path, inputs: [survey] + codebook)
+      Output.out("wrote \(path)\n")
+    } catch let e as CLIError {
+      Output.err("\(e.description)\n")
+      throw ExitCode(e.code)
+    }
+  }
+}
+
+/// Writes a file through a temporary file and a rename; refuses to overwrite an input.
+func writeAtomically(_ bytes: [UInt8], to path: String, inputs: [String]) throws {
+  let url = URL(fileURLWithPath: path).standardizedFileURL
+  for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == url.resolvingSymlinksInPath().path {
+    throw CLIError("\(path): error: would overwrite the input \(input)")
+  }
+  let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+  do {
+    try Data(bytes).write(to: tmp)
+    if FileManager.default.fileExists(atPath: url.path) {
+      _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
+    } else {
+      try FileManager.default.moveItem(at: tmp, to: url)
+    }
+  } catch {
+    try? FileManager.default.removeItem(at: tmp)
+    throw CLIError("\(path): error: cannot write: \(error)")
+  }
+}
+
+/// Redacts the selected quotes of every code; returns them with the counts per kind (each quote
+/// counted once).
+func redactedQuotes(
+  codes: [Tally.CodeInfo], quotes: (String) -> [Quote], redactor: Redactor?
+) -> (quotes: [String: [Quote]], counts: [(String, Int)]) {
+  var out: [String: [Quote]] = [:]
+  var counts: [Redactor.Kind: Int] = [:]
+  for code in codes {
+    out[code.id] = quotes(code.id).map { q in
+      guard let redactor else { return q }
+      let (rq, r) = redactor.redact(q)
+      for e in r.edits { counts[e.kind, default: 0] += 1 }
+      return rq
+    }
+  }
+  guard redactor != nil else { return (out, []) }
+  return (out, Redactor.Kind.allCases.map { ($0.rawValue, counts[$0] ?? 0) })
+}
+
+/// A whole survey coded in memory (for the report and the REFI-QDA project).
+struct InMemoryRun {
+  let compiled: [CompiledCodebook]
+  let export: ExportRun
+
+  static func code(
+    survey: String, codebooks: [String], columns: SurveyColumnOptions, quotes: String = "5",
+    quoteUnit: String = "sentence", seed: UInt64? = nil, redact: Bool = true
+  ) throws -> InMemoryRun {
+    let compiled = try codebooks.map(loadCompiled)
+    let options = try columns.makeSurveyOptions()
+    let registry: MunicipalityRegistry
+    let reader: SurveyReader
+    do {
+      registry = try MunicipalityRegistry.load()
+      reader = try SurveyReader(path: survey, options: options, registry: registry)
+    } catch { throw CLIError("\(error)") }
+    let coder: Coder
+    do { coder = try Coder(codebooks: compiled) } catch { throw CLIError("error: \(error)") }
+    let selection: QuoteSelection = quotes == "all" ? .all : .top(Int(quotes) ?? 5, seed: seed)
+    var collector = QuoteCollector(unit: QuoteUnit(rawValue: quoteUnit) ?? .sentence, selection: selection)
+    var tally = Tally(
+      codebooks: compiled.map(\.codebook), bands: options.bands.all + [options.bands.everyone],
+      groupColumn: columns.groupColumn.first)
+    var counts = RunSummary.Counts()
+    var perCode: [String: Int] = [:]
+    var answers: [CodedAnswer] = []
+    var records: [SurveyRecord] = []
+    do { while let r = try reader.next() { records.append(r) } } catch { throw CLIError("\(error)") }
+    for record in coder.code(records) {
+      tally.add(record)
+      collector.add(record)
+      for a in record.answers {
+        switch a.status {
+        case .coded: counts.coded += 1
+        case .uncoded: counts.uncoded += 1
+        case .nonAnswer: counts.nonAnswers += 1
+        }
+        for c in a.codes { perCode[c, default: 0] += 1 }
+        answers.append(a)
+      }
+    }
+    let report = reader.report
+    counts.rows = report.rows
+    counts.respondents = report.respondents
+    counts.answers = counts.coded + counts.uncoded
+    counts.rejectedRows = report.rejectedRows
+    let redactor = redact ? Redactor(registry: registry) : nil
+    let shown = redactedQuotes(codes: tally.codes, quotes: { collector.quotes(for: $0, bands: tally.bands) }, redactor: redactor)
+    let fp = try fingerprint(of: survey)
+    var opts: [(String, String)] = [
+      ("text_columns", reader.mapping.text.map(\.name).joined(separator: "|")),
+      ("municipality_column", reader.mapping.municipality?.name ?? ""),
+      ("quotes", quotes), ("quote_unit", quoteUnit), ("redact", redact ? "yes" : "no"),
+    ]
+    if let seed { opts.append(("seed", String(seed))) }
+    let summary = RunSummary(
+      fritekstVersion: fritekstVersion, icuVersion: icuVersion,
+      input: .init(path: survey, sha256: fp.sha256, bytes: fp.bytes),
+      codebooks: compiled.map {
+        .init(id: $0.codebook.id, title: $0.codebook.title, version: $0.codebook.version, path: $0.codebook.path, sha256: $0.codebook.fingerprint)
+      },
+      options: opts, counts: counts, report: report, answersPerCode: tally.codes.map { ($0.id, perCode[$0.id] ?? 0) },
+      redactions: shown.counts)
+    let title = compiled.map(\.codebook.title).joined(separator: " + ")
+    return InMemoryRun(
+      compiled: compiled,
+      export: ExportRun(
+        title: title, tally: tally, answers: answers, quotes: shown.quotes, answersPerCode: perCode, summary: summary,
+        redactor: redactor))
+  }
+}
