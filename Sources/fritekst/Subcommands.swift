@@ -7,4 +7,5 @@ let allSubcommands: [any ParsableCommand.Type] = [
   ExplainCommand.self,
   SurveyCommand.self,
   CodeCommand.self,
+  AgreeCommand.self,
 ]
