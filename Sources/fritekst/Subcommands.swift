@@ -8,4 +8,5 @@ let allSubcommands: [any ParsableCommand.Type] = [
   SurveyCommand.self,
   CodeCommand.self,
   AgreeCommand.self,
+  UncodedCommand.self,
 ]
