@@ -133,9 +133,17 @@ struct CodedSurvey {
   var records: [CodedRecord]
 }
 
-/// Reads and codes a whole survey. A JSONL survey with a `text` field and no `--text-column`
-/// is read with `text` as its one text column.
-func codeSurvey(_ path: String, compiled: [CompiledCodebook], columns: SurveyColumnOptions) throws -> CodedSurvey {
+/// A survey read into memory.
+struct ReadSurvey {
+  var records: [SurveyRecord]
+  var singleQuestion: Bool
+  var notes: [String]
+  var bands: [SizeBand]
+}
+
+/// Reads a whole survey. A JSONL survey with a `text` field and no `--text-column` is read with
+/// `text` as its one text column.
+func readSurvey(_ path: String, columns: SurveyColumnOptions) throws -> ReadSurvey {
   var options = try columns.makeSurveyOptions()
   let registry: MunicipalityRegistry
   var reader: SurveyReader
@@ -149,16 +157,19 @@ func codeSurvey(_ path: String, compiled: [CompiledCodebook], columns: SurveyCol
   } catch { throw CLIError("\(error)") }
   let records: [SurveyRecord]
   do { records = try reader.readAll() } catch { throw CLIError("\(error)") }
-  let coder = try Coder(codebooks: compiled)
-  let coded = coder.code(records)
   var notes: [String] = []
   let report = reader.report
   if report.rejectedRows > 0 {
     notes.append("\(report.rejectedRows) survey row(s) rejected: " + report.rejected.prefix(5).map(\.description).joined(separator: "; "))
   }
-  return CodedSurvey(
-    answers: coded.flatMap(\.answers), singleQuestion: reader.mapping.text.count == 1, notes: notes,
-    bands: options.bands.all + [options.bands.everyone], records: coded)
+  return ReadSurvey(records: records, singleQuestion: reader.mapping.text.count == 1, notes: notes, bands: options.bands.all + [options.bands.everyone])
+}
+
+/// Reads and codes a whole survey.
+func codeSurvey(_ path: String, compiled: [CompiledCodebook], columns: SurveyColumnOptions) throws -> CodedSurvey {
+  let survey = try readSurvey(path, columns: columns)
+  let coded = try Coder(codebooks: compiled).code(survey.records)
+  return CodedSurvey(answers: coded.flatMap(\.answers), singleQuestion: survey.singleQuestion, notes: survey.notes, bands: survey.bands, records: coded)
 }
 
 /// Refuses an output path that is one of the inputs.

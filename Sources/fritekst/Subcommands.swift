@@ -9,4 +9,5 @@ let allSubcommands: [any ParsableCommand.Type] = [
   CodeCommand.self,
   AgreeCommand.self,
   UncodedCommand.self,
+  DiffCommand.self,
 ]
