@@ -41,7 +41,7 @@ struct CodebookAgreementTests {
     #expect(r.rows[1].counts == ConfusionCounts(tp: 0, fp: 0, fn: 2, tn: 2))
     let fp = try #require(r.disagreements.first { $0.kind == .falsePositive })
     #expect(fp.id == "r2" && fp.rules == ["psykolog-ord"])
-    #expect(fp.highlights == [TextSpanValue(start: 0, end: 15)]  // "Psykologdekning")
+    #expect(fp.highlights == [TextSpanValue(start: 0, end: 15)])  // "Psykologdekning"
     let negated = try #require(r.disagreements.first { $0.id == "r3" })
     #expect(negated.kind == .falseNegative && negated.nearMiss?.verdict == "negated" && negated.nearMiss?.ruleID == "lege-ord")
     let none = try #require(r.disagreements.first { $0.id == "r4" })
