@@ -28,7 +28,7 @@ public struct CodebookDiff: Sendable {
     /// Code id, or ``Tally/uncodedRow``.
     public let row: String
     public let label: String
-    /// Band label, or "total".
+    /// Band label, or "total" (no total row when only one band has respondents).
     public let band: String
     public let old: Tally.Cell
     public let new: Tally.Cell
@@ -84,7 +84,7 @@ public struct CodebookDiff: Sendable {
       for (row, label) in rows {
         let inOld = row == Tally.uncodedRow || oldIDs.contains(row)
         let inNew = row == Tally.uncodedRow || newIDs.contains(row)
-        for band in bands.filter(used.contains).map(Optional.some) + [nil] {
+        for band in bands.filter(used.contains).map(Optional.some) + (used.count == 1 ? [] : [nil]) {
           let co = oldTally.cell(row, question: q, band: band)
           let cn = newTally.cell(row, question: q, band: band)
           if co.count != cn.count || inOld != inNew && (co.count > 0 || cn.count > 0) {

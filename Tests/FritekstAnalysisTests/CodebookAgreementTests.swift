@@ -100,8 +100,9 @@ struct CodebookDiffTests {
       "lost lege r3/svar [\"l\"] [\"lege\"]",
     ])
     // Cells: psykolog 1/4 → 2/4, lege 2/4 → 1/4, uncoded unchanged (r3 lost its only code, r2 gained one).
-    let cells = d.cells.filter { $0.band == "total" }.map { "\($0.row) \($0.old.count)/\($0.old.base) → \($0.new.count)/\($0.new.base)" }
+    let cells = d.cells.filter { $0.band == "alle" }.map { "\($0.row) \($0.old.count)/\($0.old.base) → \($0.new.count)/\($0.new.base)" }
     #expect(cells == ["psykolog 1/4 → 2/4", "lege 2/4 → 1/4"])
+    #expect(!d.cells.contains { $0.band == "total" })  // one band only: no total row
   }
 }
 
