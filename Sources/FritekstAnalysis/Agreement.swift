@@ -88,7 +88,7 @@ public struct Disagreement: Sendable {
   public var highlights: [TextSpanValue] = []
   /// False negative with a codebook: the nearest near miss for the code, if any rule came close.
   public var nearMiss: NearMiss?
-  /// Notes from the manual files (CSV `note` column is not read; reserved).
+  /// Other manual columns (e.g. `note`) are not read.
   public init(id: String, codeID: String, kind: Kind, text: String?) {
     self.id = id
     self.codeID = codeID
