@@ -44,7 +44,9 @@ let package = Package(
       name: "FritekstSurvey",
       dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
       resources: [.copy("Resources")]),
-    .target(name: "FritekstAnalysis", dependencies: ["FritekstCodebook", "FritekstSurvey"]),
+    .target(
+      name: "FritekstAnalysis", dependencies: ["FritekstCodebook", "FritekstSurvey"],
+      resources: [.copy("Resources")]),
     .target(
       name: "FritekstReport",
       dependencies: ["FritekstAnalysis", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

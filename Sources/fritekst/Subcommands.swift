@@ -9,4 +9,7 @@ let allSubcommands: [any ParsableCommand.Type] = [
   CodeCommand.self,
   ReportCommand.self,
   ExportCommand.self,
+  AgreeCommand.self,
+  UncodedCommand.self,
+  DiffCommand.self,
 ]
