@@ -16,7 +16,7 @@ mkdir -p Benchmarks/data
 if [ ! -f "$data" ]; then
   python3 Benchmarks/make-survey.py "$data" "$answers"
 fi
-swift build -c release --product fritekst >/dev/null
+swift build -c release --product fritekst 2>&1 | grep -E "error|Compiling fritekst|Build" || true
 bin=.build/release/fritekst
 ls -l "$data" | awk '{printf "input: %s, %.0f MB\n", $9, $5/1e6}'
 

@@ -165,7 +165,7 @@ struct CodeCommand: ParsableCommand {
       throw CLIError("\(survey): error: internal: rows do not reconcile (\(report.rows) rows)")
     }
     let title = compiled.map(\.codebook.title).joined(separator: " + ")
-    let redactor: Redactor? = redact ? Redactor(names: (try? MunicipalityRegistry.load())?.names ?? []) : nil
+    let redactor: Redactor? = redact ? Redactor(names: reader.registry.names) : nil
     let shown = redactedQuotes(codes: tally.codes, quotes: { quoteCollector.quotes(for: $0, bands: tally.bands) }, redactor: redactor)
     try folder.write("tally.csv", TallyPrinter.csv(tally, format: format))
     try folder.write("tally.md", TallyPrinter.markdown(tally, title: title))
