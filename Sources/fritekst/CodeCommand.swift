@@ -32,20 +32,13 @@ struct CodeCommand: ParsableCommand {
 
   @OptionGroup var columns: SurveyColumnOptions
 
+  @OptionGroup var quoting: QuoteOptions
+
   @Option(name: .long, help: "Output folder.")
   var out: String?
 
   @Flag(name: .long, help: "Replace an existing output folder.")
   var force = false
-
-  @Option(name: .long, help: "Quotes per code: a number or 'all'.")
-  var quotes: String = "5"
-
-  @Option(name: .long, help: "Quote the whole answer or the sentence(s) with the hit: answer|sentence.")
-  var quoteUnit: String = "sentence"
-
-  @Option(name: .long, help: "Seed for a random (but reproducible) quote choice.")
-  var seed: UInt64?
 
   @Option(name: .long, help: "CSV delimiter for coded.csv, tally.csv, quotes.csv: ',' or ';' (Norwegian Excel).")
   var csvDelimiter: String = ","
@@ -56,16 +49,11 @@ struct CodeCommand: ParsableCommand {
   @Flag(name: .long, help: "Also write fritekst.xlsx (sheets: Tally, Sitater, Kodede svar, Ukodede svar, Sammendrag).")
   var xlsx = false
 
-  @Flag(inversion: .prefixedNo, help: "Redact municipality/district names, fødselsnumre, phone numbers and e-mail addresses in quotes (coded.* keep the original).")
-  var redact = true
-
   @Flag(name: .long, help: "No progress line on stderr.")
   var quiet = false
 
   func validate() throws {
     if codebook.isEmpty { throw ValidationError("give at least one --codebook") }
-    if quotes != "all" && (Int(quotes) ?? -1) < 0 { throw ValidationError("--quotes must be a number or 'all'") }
-    if QuoteUnit(rawValue: quoteUnit) == nil { throw ValidationError("--quote-unit must be answer or sentence") }
     if csvDelimiter != "," && csvDelimiter != ";" { throw ValidationError("--csv-delimiter must be ',' or ';'") }
   }
 
@@ -114,8 +102,7 @@ struct CodeCommand: ParsableCommand {
   ) throws {
     let format = CSVFormat(delimiter: csvDelimiter.first!)
     let coder = try Coder(codebooks: compiled, threads: threads)
-    let selection: QuoteSelection = quotes == "all" ? .all : .top(Int(quotes)!, seed: seed)
-    var quoteCollector = QuoteCollector(unit: QuoteUnit(rawValue: quoteUnit)!, selection: selection)
+    var quoteCollector = QuoteCollector(unit: quoting.unit, selection: quoting.selection)
     var tally = Tally(codebooks: compiled.map(\.codebook), bands: options.bands.all + [options.bands.everyone], groupColumn: columns.groupColumn.first)
     var counts = RunSummary.Counts()
     var perCode: [String: Int] = [:]
@@ -165,7 +152,7 @@ struct CodeCommand: ParsableCommand {
       throw CLIError("\(survey): error: internal: rows do not reconcile (\(report.rows) rows)")
     }
     let title = compiled.map(\.codebook.title).joined(separator: " + ")
-    let redactor: Redactor? = redact ? Redactor(names: reader.registry.names) : nil
+    let redactor: Redactor? = quoting.redact ? Redactor(names: reader.registry.names) : nil
     let shown = redactedQuotes(codes: tally.codes, quotes: { quoteCollector.quotes(for: $0, bands: tally.bands) }, redactor: redactor)
     try folder.write("tally.csv", TallyPrinter.csv(tally, format: format))
     try folder.write("tally.md", TallyPrinter.markdown(tally, title: title))
@@ -180,14 +167,13 @@ struct CodeCommand: ParsableCommand {
     }
     try folder.write("quotes.csv", quotesCSV)
     let fp = try fingerprint(of: survey)
-    var opts: [(String, String)] = [
+    let opts: [(String, String)] = [
       ("text_columns", reader.mapping.text.map(\.name).joined(separator: "|")),
       ("municipality_column", reader.mapping.municipality?.name ?? ""),
       ("id_column", reader.mapping.id?.name ?? ""),
       ("group_column", columns.groupColumn.first ?? ""),
-      ("quotes", quotes), ("quote_unit", quoteUnit), ("csv_delimiter", csvDelimiter), ("redact", redact ? "yes" : "no"),
-    ]
-    if let seed { opts.append(("seed", String(seed))) }
+      ("csv_delimiter", csvDelimiter),
+    ] + quoting.summaryOptions
     let summary = RunSummary(
       fritekstVersion: fritekstVersion, icuVersion: icuVersion,
       input: .init(path: survey, sha256: fp.sha256, bytes: fp.bytes),

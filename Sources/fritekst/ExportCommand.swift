@@ -59,7 +59,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
       do {
-        let run = try InMemoryRun.code(survey: survey, codebooks: codebook, columns: columns, redact: false)
+        let run = try InMemoryRun.code(survey: survey, codebooks: codebook, columns: columns, quoting: try QuoteOptions.parse(["--no-redact"]))
         let name = URL(fileURLWithPath: survey).deletingPathExtension().lastPathComponent
         let bytes: [UInt8]
         do {

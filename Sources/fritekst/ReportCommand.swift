@@ -29,33 +29,20 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var columns: SurveyColumnOptions
 
+  @OptionGroup var quoting: QuoteOptions
+
   @Option(name: [.short, .customLong("output")], help: "HTML file to write (default: <survey>-<codebook ids>.html).")
   var output: String?
 
-  @Option(name: .long, help: "Quotes per code: a number or 'all'.")
-  var quotes: String = "5"
-
-  @Option(name: .long, help: "Quote the whole answer or the sentence(s) with the hit: answer|sentence.")
-  var quoteUnit: String = "sentence"
-
-  @Option(name: .long, help: "Seed for a random (but reproducible) quote choice.")
-  var seed: UInt64?
-
-  @Flag(inversion: .prefixedNo, help: "Redact names, fødselsnumre, phone numbers and e-mail addresses in quotes.")
-  var redact = true
-
   func validate() throws {
     if codebook.isEmpty { throw ValidationError("give at least one --codebook") }
-    if quotes != "all" && (Int(quotes) ?? -1) < 0 { throw ValidationError("--quotes must be a number or 'all'") }
-    if QuoteUnit(rawValue: quoteUnit) == nil { throw ValidationError("--quote-unit must be answer or sentence") }
   }
 
   func run() throws {
     Output.installPipeHandling()
     do {
       let run = try InMemoryRun.code(
-        survey: survey, codebooks: codebook, columns: columns, quotes: quotes, quoteUnit: quoteUnit, seed: seed,
-        redact: redact)
+        survey: survey, codebooks: codebook, columns: columns, quoting: quoting)
       let path = output ?? "\(URL(fileURLWithPath: survey).deletingPathExtension().lastPathComponent)-\(run.compiled.map(\.codebook.id).joined(separator: "+")).html"
       try writeAtomically(Array(HTMLReport.render(run.export).utf8), to: path, inputs: [survey] + codebook)
       Output.out("wrote \(path)\n")
@@ -111,8 +98,7 @@ struct InMemoryRun {
   let export: ExportRun
 
   static func code(
-    survey: String, codebooks: [String], columns: SurveyColumnOptions, quotes: String = "5",
-    quoteUnit: String = "sentence", seed: UInt64? = nil, redact: Bool = true
+    survey: String, codebooks: [String], columns: SurveyColumnOptions, quoting: QuoteOptions
   ) throws -> InMemoryRun {
     let compiled = try codebooks.map(loadCompiled)
     let options = try columns.makeSurveyOptions()
@@ -124,8 +110,7 @@ struct InMemoryRun {
     } catch { throw CLIError("\(error)") }
     let coder: Coder
     do { coder = try Coder(codebooks: compiled) } catch { throw CLIError("error: \(error)") }
-    let selection: QuoteSelection = quotes == "all" ? .all : .top(Int(quotes) ?? 5, seed: seed)
-    var collector = QuoteCollector(unit: QuoteUnit(rawValue: quoteUnit) ?? .sentence, selection: selection)
+    var collector = QuoteCollector(unit: quoting.unit, selection: quoting.selection)
     var tally = Tally(
       codebooks: compiled.map(\.codebook), bands: options.bands.all + [options.bands.everyone],
       groupColumn: columns.groupColumn.first)
@@ -152,15 +137,13 @@ struct InMemoryRun {
     counts.respondents = report.respondents
     counts.answers = counts.coded + counts.uncoded
     counts.rejectedRows = report.rejectedRows
-    let redactor = redact ? Redactor(registry: registry) : nil
+    let redactor = quoting.redact ? Redactor(registry: registry) : nil
     let shown = redactedQuotes(codes: tally.codes, quotes: { collector.quotes(for: $0, bands: tally.bands) }, redactor: redactor)
     let fp = try fingerprint(of: survey)
-    var opts: [(String, String)] = [
+    let opts: [(String, String)] = [
       ("text_columns", reader.mapping.text.map(\.name).joined(separator: "|")),
       ("municipality_column", reader.mapping.municipality?.name ?? ""),
-      ("quotes", quotes), ("quote_unit", quoteUnit), ("redact", redact ? "yes" : "no"),
-    ]
-    if let seed { opts.append(("seed", String(seed))) }
+    ] + quoting.summaryOptions
     let summary = RunSummary(
       fritekstVersion: fritekstVersion, icuVersion: icuVersion,
       input: .init(path: survey, sha256: fp.sha256, bytes: fp.bytes),
