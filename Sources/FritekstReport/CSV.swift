@@ -14,9 +14,28 @@ public struct CSVFormat: Sendable, Hashable {
   }
 
   public func field(_ value: String) -> String {
-    let needsQuotes = value.contains(delimiter) || value.contains("\"") || value.contains("\n") || value.contains("\r")
+    // Byte scan (the delimiter, quote and line breaks are ASCII); Foundation's
+    // String.contains(String) bridges to NSString and dominated profiles.
+    let d = delimiter.asciiValue ?? 0x2C
+    var needsQuotes = false
+    var hasQuote = false
+    for b in value.utf8 {
+      if b == d || b == 0x0A || b == 0x0D { needsQuotes = true }
+      if b == 0x22 {
+        needsQuotes = true
+        hasQuote = true
+      }
+    }
     guard needsQuotes else { return value }
-    return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+    guard hasQuote else { return "\"" + value + "\"" }
+    var bytes: [UInt8] = [0x22]
+    bytes.reserveCapacity(value.utf8.count + 8)
+    for b in value.utf8 {
+      bytes.append(b)
+      if b == 0x22 { bytes.append(0x22) }
+    }
+    bytes.append(0x22)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A percentage with one decimal and this format's decimal mark; empty when undefined.

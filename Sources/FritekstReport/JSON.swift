@@ -70,6 +70,23 @@ public indirect enum JSON: Sendable, Equatable {
   }
 
   static func escape(_ v: String, into s: inout String) {
+    // Fast path: nothing to escape (no control characters, quotes, backslashes or U+2028/2029).
+    var plain = true
+    var maybeSeparator = false
+    for b in v.utf8 {
+      if b < 0x20 || b == 0x22 || b == 0x5C {
+        plain = false
+        break
+      }
+      if b == 0xE2 { maybeSeparator = true }
+    }
+    if plain && maybeSeparator { plain = !v.unicodeScalars.contains { $0.value == 0x2028 || $0.value == 0x2029 } }
+    if plain {
+      s += "\""
+      s += v
+      s += "\""
+      return
+    }
     s += "\""
     for u in v.unicodeScalars {
       switch u {

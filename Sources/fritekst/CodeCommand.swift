@@ -114,21 +114,29 @@ struct CodeCommand: ParsableCommand {
     var batchAnswers = 0
     func flush() throws {
       guard !batch.isEmpty else { return }
-      for record in coder.code(batch) {
+      let records = coder.code(batch)
+      // Formatting is pure and per answer: do it on all cores too, then write in input order.
+      let answers = records.flatMap(\.answers)
+      let lines = formatInParallel(answers, threads: threads) { (CodedPrinter.jsonLine($0), CodedPrinter.csvRow($0, format: format)) }
+      for record in records {
         tally.add(record)
         quoteCollector.add(record)
-        for a in record.answers {
-          switch a.status {
-          case .coded: counts.coded += 1
-          case .uncoded: counts.uncoded += 1
-          case .nonAnswer: counts.nonAnswers += 1
-          }
-          for c in a.codes { perCode[c, default: 0] += 1 }
-          if xlsx { allAnswers.append(a) }
-          try folder.append("coded.jsonl", CodedPrinter.jsonLine(a))
-          try folder.append("coded.csv", CodedPrinter.csvRow(a, format: format))
-        }
       }
+      var jsonl = ""
+      var csv = ""
+      for (a, line) in zip(answers, lines) {
+        switch a.status {
+        case .coded: counts.coded += 1
+        case .uncoded: counts.uncoded += 1
+        case .nonAnswer: counts.nonAnswers += 1
+        }
+        for c in a.codes { perCode[c, default: 0] += 1 }
+        if xlsx { allAnswers.append(a) }
+        jsonl += line.0
+        csv += line.1
+      }
+      try folder.append("coded.jsonl", jsonl)
+      try folder.append("coded.csv", csv)
       progress.update(answers: counts.coded + counts.uncoded)
       batch.removeAll(keepingCapacity: true)
       batchAnswers = 0
@@ -221,4 +229,36 @@ final class Progress {
   func finish() {
     if shown { Output.err("\r\u{1B}[K") }
   }
+}
+
+/// Applies `body` to every element on all cores (or `threads`), keeping the order.
+func formatInParallel<T, R>(_ items: [T], threads: Int?, _ body: @escaping @Sendable (T) -> R) -> [R] {
+  let n = items.count
+  guard n > 0 else { return [] }
+  let workers = min(max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount), n)
+  var out = [R?](repeating: nil, count: n)
+  out.withUnsafeMutableBufferPointer { buffer in
+    let shared = UnsafeSendableBuffer(buffer)
+    items.withUnsafeBufferPointer { input in
+      let source = UnsafeSendableInput(input)
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        var i = w
+        while i < n {
+          shared.buffer[i] = body(source.buffer[i])
+          i += workers
+        }
+      }
+    }
+  }
+  return out.map { $0! }
+}
+
+struct UnsafeSendableBuffer<T>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<T>
+  init(_ b: UnsafeMutableBufferPointer<T>) { buffer = b }
+}
+
+struct UnsafeSendableInput<T>: @unchecked Sendable {
+  let buffer: UnsafeBufferPointer<T>
+  init(_ b: UnsafeBufferPointer<T>) { buffer = b }
 }
