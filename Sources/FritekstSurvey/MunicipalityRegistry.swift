@@ -101,7 +101,7 @@ public struct MunicipalityRegistry: Sendable {
     for m in municipalities {
       set.insert(m.name)
       if let open = m.name.firstIndex(of: "(") {
-        set.insert(m.name[..<open].trimmingCharacters(in: .whitespaces))
+        set.insert(m.name[..<open].trimmedWhitespace())
       }
     }
     return set.sorted()
@@ -111,7 +111,7 @@ public struct MunicipalityRegistry: Sendable {
   /// as "301", "301.0" or "0301 Oslo", restores the leading zero Excel drops ("301" → "0301",
   /// "30101" → "030101"). Returns nil for anything else.
   public static func normalizeNumber(_ raw: String) -> String? {
-    var s = Substring(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+    var s = Substring(raw.trimmedWhitespace())
     if s.hasSuffix(".0") { s = s.dropLast(2) }
     let digits = s.prefix(while: { $0.isASCII && $0.isNumber })
     guard !digits.isEmpty else { return nil }

@@ -61,7 +61,7 @@ public struct SizeBands: Sendable, Hashable {
   public init(parsing text: String) throws(SurveyError) {
     var edges: [Int] = []
     for part in text.split(separator: ",") {
-      let trimmed = part.trimmingCharacters(in: .whitespaces)
+      let trimmed = part.trimmedWhitespace()
       guard let n = Int(trimmed) else {
         throw .invalidOption("size band edge '\(trimmed)' is not a whole number")
       }

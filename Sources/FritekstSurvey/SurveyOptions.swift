@@ -92,17 +92,17 @@ public struct NonAnswerMatcher: Sendable {
   /// Trimmed, lowercased, trailing punctuation (. , ! ? ; : …) removed — unless that would leave
   /// nothing, so "." itself stays ".".
   static func normalize(_ s: String) -> String {
-    let t = s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    let t = s.trimmedWhitespace().lowercased()
     var u = Substring(t)
     while let last = u.last, ".,!?;:…".contains(last) { u = u.dropLast() }
-    let stripped = u.trimmingCharacters(in: .whitespaces)
+    let stripped = u.trimmedWhitespace()
     return stripped.isEmpty ? t : stripped
   }
 
   public func isNonAnswer(_ text: String) -> Bool {
     // Long answers are never non-answers (cheap check before trimming and case folding).
     if text.utf8.count > longest + 64 { return false }
-    let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let t = text.trimmedWhitespace()
     if t.isEmpty { return true }
     return forms.contains(Self.normalize(t))
   }

@@ -90,7 +90,7 @@ public final class SurveyReader {
     var names: [String] = []
     var notes: [String] = []
     for (i, raw) in source.header.enumerated() {
-      var name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      var name = raw.trimmedWhitespace()
       if name.isEmpty {
         name = "kolonne \(i + 1)"
         notes.append("header cell in column \(i + 1) is empty: named '\(name)'")
@@ -104,7 +104,7 @@ public final class SurveyReader {
     let lowered = names.map { $0.lowercased() }
 
     func find(_ name: String, option: String) throws(SurveyError) -> ResolvedColumn {
-      let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+      let key = name.trimmedWhitespace().lowercased()
       guard let i = lowered.firstIndex(of: key) else {
         throw .missingColumn(file: path, name: name, option: option, available: names)
       }
@@ -222,7 +222,7 @@ public final class SurveyReader {
 
   /// "12", "3,5", "12 345", "40 %", "-1.5e3" are numeric; "12 år" is not.
   static func looksNumeric(_ v: String) -> Bool {
-    var t = v.trimmingCharacters(in: .whitespacesAndNewlines)
+    var t = v.trimmedWhitespace()
     t.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
     if t.hasSuffix("%") { t.removeLast() }
     t = t.replacingOccurrences(of: ",", with: ".")
@@ -280,7 +280,7 @@ public final class SurveyReader {
     var fields = raw.fields
     if fields.count > header.count {
       let extra = fields[header.count...]
-      if let k = extra.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+      if let k = extra.firstIndex(where: { !$0.trimmedWhitespace().isEmpty }) {
         return reject(
           row, column: k + 1,
           "\(fields.count) fields but the header has \(header.count) (field \(k + 1) has '\(Self.short(fields[k]))')"
@@ -294,7 +294,7 @@ public final class SurveyReader {
       fields.append(contentsOf: repeatElement("", count: header.count - fields.count))
     }
     func value(_ c: ResolvedColumn) -> String {
-      fields[c.column - 1].trimmingCharacters(in: .whitespacesAndNewlines)
+      fields[c.column - 1].trimmedWhitespace()
     }
 
     // Municipality.

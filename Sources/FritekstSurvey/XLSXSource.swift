@@ -309,11 +309,11 @@ private final class SheetParser: NSObject, XMLParserDelegate {
       var text: String
       switch cellType {
       case "s":
-        let i = Int(value.trimmingCharacters(in: .whitespaces)) ?? -1
+        let i = Int(value.trimmedWhitespace()) ?? -1
         text = (i >= 0 && i < shared.count) ? shared[i] : ""
       case "b": text = value == "1" ? "TRUE" : (value == "0" ? "FALSE" : value)
       case "inlineStr", "str", "e": text = value
-      default: text = normalizedNumberText(value.trimmingCharacters(in: .whitespaces))
+      default: text = normalizedNumberText(value.trimmedWhitespace())
       }
       if !text.isEmpty { cells[cellColumn] = text }
     case "row":
