@@ -101,7 +101,7 @@ public final class Tokenizer {
         Token(
           index: tokens.count,
           span: TextSpan(start: seg.start, end: tokenEnd),
-          surface: String(decoding: surfaceUnits, as: UTF16.self),
+          surface: makeString(surfaceUnits),
           normalized: Normalizer.normalize(normUnits),
           kind: kind,
           sentence: sentence))
@@ -145,4 +145,40 @@ public final class Tokenizer {
 /// After "rus-": a space, a comma, a slash or closing punctuation marks an elided compound.
 @inline(__always) func isElisionFollower(_ u: UInt16) -> Bool {
   isSpace(u) || u == 0x2C || u == 0x2F || u == 0x29 || u == 0x3B
+}
+
+/// UTF-16 → String without the standard library's generic (slow) transcoding path: text without
+/// surrogates (all Norwegian text) is written straight as UTF-8; anything else falls back.
+@inline(__always) func makeString(_ units: UnsafeBufferPointer<UInt16>) -> String {
+  var count = 0
+  for u in units {
+    if u < 0x80 {
+      count += 1
+    } else if u < 0x800 {
+      count += 2
+    } else if u >= 0xD800 && u < 0xE000 {
+      return String(decoding: units, as: UTF16.self)
+    } else {
+      count += 3
+    }
+  }
+  return String(unsafeUninitializedCapacity: count) { out in
+    var i = 0
+    for u in units {
+      if u < 0x80 {
+        out[i] = UInt8(u)
+        i += 1
+      } else if u < 0x800 {
+        out[i] = UInt8(0xC0 | (u >> 6))
+        out[i + 1] = UInt8(0x80 | (u & 0x3F))
+        i += 2
+      } else {
+        out[i] = UInt8(0xE0 | (u >> 12))
+        out[i + 1] = UInt8(0x80 | ((u >> 6) & 0x3F))
+        out[i + 2] = UInt8(0x80 | (u & 0x3F))
+        i += 3
+      }
+    }
+    return i
+  }
 }
