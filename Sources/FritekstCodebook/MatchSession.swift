@@ -240,8 +240,9 @@ public final class MatchSession {
           let a = matches[ai]
           for bi in surviving[1] {
             let b = matches[bi]
-            if a.first <= b.last && b.first <= a.last { continue }  // same tokens: not a pair
-            let distance = b.first > a.last ? b.first - a.last - 1 : a.first - b.last - 1
+            if ai == bi { continue }  // one match never pairs with itself
+            // Overlapping matches (both sides inside one compound, "psykologstilling") are 0 apart.
+            let distance = b.first > a.last ? b.first - a.last - 1 : (a.first > b.last ? a.first - b.last - 1 : 0)
             let ok: Bool
             switch proximity {
             case .tokens(let n): ok = distance <= n
@@ -261,7 +262,8 @@ public final class MatchSession {
           } else {
             let side = surviving[0].isEmpty ? 1 : 2
             let have = (surviving[0] + surviving[1]).map { describe(matches[$0]) }
-            trace!.append(Decision(codeID: codeID, ruleID: ruleID, verdict: .incomplete, tokens: (surviving[0] + surviving[1]).flatMap { matches[$0].tokens }.sorted(), detail: "found \(have.joined(separator: ", ")) but nothing from side \(side == 1 ? "A" : "B")"))
+            let found = have.isEmpty ? "" : "found \(have.joined(separator: ", ")) but "
+            trace!.append(Decision(codeID: codeID, ruleID: ruleID, verdict: .incomplete, tokens: (surviving[0] + surviving[1]).flatMap { matches[$0].tokens }.sorted(), detail: found + "nothing (left after negation and exclusions) from side \(side == 1 ? "A" : "B")"))
           }
         }
       }

@@ -120,9 +120,14 @@ struct TermParser {
       return nil
     }
     var literal = tokens[0].normalized
+    // In a glob the hyphen is part of the literal: "mi-*" means "mi-" + more, not "mi" + more
+    // (the elision rule that makes "rus-" the token "rus" applies to words, not to globs).
+    if trailing, let last = core.last, last == "-" || last == "\u{2010}" || last == "\u{2011}", !literal.hasSuffix("-") {
+      literal += "-"
+    }
     // A trailing '-' belongs to the surface only ("rus-" is the token "rus").
     var written = core
-    if written.count > 1, let last = written.last, last == "-" { written = written.dropLast() }
+    if written.count > 1, let last = written.last, last == "-", !trailing { written = written.dropLast() }
     if Normalizer.normalize(String(written)) != literal {
       diagnostics.append(Diagnostic(.warning, "'\(core)' in '\(source)' is matched as '\(literal)' (what the tokenizer keeps of it)", at: location))
     }

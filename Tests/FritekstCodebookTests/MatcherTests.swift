@@ -31,6 +31,8 @@ struct MatcherTests {
     MatchCase(name: "hyphen compound via prefix", rules: "- rop*", marked: "Kompetanse på «ROP-lidelser» og «ROP»"),
     MatchCase(name: "typographic hyphen equals ASCII hyphen", rules: "- rus-psykisk", marked: "«rus‐psykisk» kompetanse"),
     MatchCase(name: "alternatives in one element", rules: "- (lege|psykiater*)", marked: "Vi mangler «lege» og «psykiatere»"),
+    MatchCase(name: "hyphen stays in a prefix glob", rules: "- mi-*", marked: "Midler til «MI-kompetanse» og miljøteam"),
+    MatchCase(name: "hyphen glob does not match the bare word", rules: "- rop-*", marked: "Vi har ROP og «ROP-lidelser»"),
   ]
 
   static let phrases: [MatchCase] = [
@@ -47,6 +49,7 @@ struct MatcherTests {
     MatchCase(name: "near within 3 either order", rules: "- near: [vanskelig*, rekrutter*]\n  within: 3", marked: "Generelt er det stadig «vanskeligere» å «rekruttere» høyskoleutdannet helsepersonell"),
     MatchCase(name: "near outside window", rules: "- near: [kompetanse*, rus*]\n  within: 0", marked: "Behov for kompetanse innenfor rusfeltet"),
     MatchCase(name: "near crosses sentence ends when counted in tokens", rules: "- near: [psykolog*, mangler]\n  within: 2", marked: "Vi «mangler». Det er «psykolog» altså"),
+    MatchCase(name: "near inside one compound token", rules: "- near: [psykolog*, '*stilling*']\n  within: 0", marked: "Vi har en ledig «psykologstilling»"),
     MatchCase(name: "near within sentence", rules: "- near: [psykolog*, mangler]\n  within: sentence", marked: "Vi mangler. Psykolog altså"),
     MatchCase(name: "all in answer", rules: "- all: [[helsesykepleier*], [umulig, vanskelig*]]", marked: "Forebyggende arbeid så har det vært «umulig» å få tak i «helsesykepleiere»"),
     MatchCase(name: "all needs every group", rules: "- all: [[helsesykepleier*], [umulig, vanskelig*]]", marked: "Vi har helsesykepleiere"),
