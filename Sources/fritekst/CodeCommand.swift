@@ -110,10 +110,7 @@ struct CodeCommand: ParsableCommand {
     let progress = Progress(enabled: !quiet && isatty(2) == 1, started: started)
     try folder.append("coded.csv", format.row(CodedPrinter.csvHeader))
 
-    var batch: [SurveyRecord] = []
-    var batchAnswers = 0
-    func flush() throws {
-      guard !batch.isEmpty else { return }
+    func code(_ batch: [SurveyRecord]) throws {
       let records = coder.code(batch)
       // Formatting is pure and per answer: do it on all cores too, then write in input order.
       let answers = records.flatMap(\.answers)
@@ -138,17 +135,20 @@ struct CodeCommand: ParsableCommand {
       try folder.append("coded.jsonl", jsonl)
       try folder.append("coded.csv", csv)
       progress.update(answers: counts.coded + counts.uncoded)
-      batch.removeAll(keepingCapacity: true)
-      batchAnswers = 0
     }
-    do {
-      while let record = try reader.next() {
-        batch.append(record)
-        batchAnswers += record.answers.count
-        if batchAnswers >= 4096 { try flush() }
+    // Reading and parsing run on their own thread, one batch ahead of coding.
+    let channel = BatchChannel.reading(reader, answers: 4096)
+    loop: while true {
+      switch channel.take() {
+      case .batch(let batch):
+        do { try code(batch) } catch {
+          channel.cancel()
+          throw error
+        }
+      case .end: break loop
+      case .failure(let error): throw CLIError("\(error)")
       }
-    } catch { throw CLIError("\(error)") }
-    try flush()
+    }
     progress.finish()
 
     let report = reader.report

@@ -83,6 +83,18 @@ struct CodeCLITests {
     for (c, answers) in withCode { #expect(quoted[c] == answers, "code \(c)") }
   }
 
+  @Test func truncatedSurveyFailsWithItsPositionAndLeavesNoOutput() throws {
+    let dir = temporaryFolder()
+    let survey = dir.appendingPathComponent("trunc.csv")
+    try "kommunenummer;svar\n3101;Vi mangler psykolog\n1101;\"Uavsluttet sitat\n".write(to: survey, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("out")
+    let r = try runFritekst(["code", survey.path, "--codebook", "Codebooks/rekruttering.yaml", "--out", out.path])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("trunc.csv:3:2: error: unterminated quoted field"))
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    #expect(left == ["trunc.csv"])
+  }
+
   @Test func existingOutputNeedsForceAndInputsAreNeverOverwritten() throws {
     let out = temporaryFolder().appendingPathComponent("f")
     #expect(try run([], out: out).status == 0)
