@@ -2,7 +2,7 @@
 # Streaming benchmark: `fritekst code` on a 1,000,000-answer CSV, side by side with two baselines
 # a researcher might otherwise use on the same file: GNU grep (case-insensitive substring count
 # for each code's words, no negation/tokens/tally) and a Python script with one regex per code
-# (word-boundary regexes over each answer, tallying answers per code).
+# (tokenise once, then exact/prefix/suffix/infix lookups per code, quanteda-style).
 #
 # Usage: Benchmarks/code-1m.sh [answers] [codebook]
 # Writes the generated survey to Benchmarks/data/ (git-ignored). Reports wall time, answers/s,
@@ -37,5 +37,5 @@ cmp "$out/all/coded.jsonl" "$out/one/coded.jsonl" && echo "coded.jsonl identical
 grep -c '' "$out/all/coded.jsonl" | awk '{print "coded.jsonl records:", $1}'
 words=$(python3 Benchmarks/codebook-words.py "$codebook")
 run "grep -ciE (substring, no rules)" grep -ciE "$words" "$data"
-run "python regex per code (one core)" python3 Benchmarks/regex-baseline.py "$codebook" "$data"
+run "python token lookup per code (one core)" python3 Benchmarks/regex-baseline.py "$codebook" "$data"
 rm -rf "$out"

@@ -1,29 +1,38 @@
-"""Baseline: one compiled regex per code (its match: words/globs as \\b-anchored alternatives),
-applied to every answer of the survey; tallies answers per code. No negation, exclusions,
-phrases with gaps or spans: the simplest thing that counts words per code."""
+"""Baseline: dictionary lookup as a careful analyst would write it in Python (the quanteda
+approach): tokenise each answer once (lower-cased words, hyphenated compounds kept), then for
+each code test the tokens against its exact words, prefixes (word*), suffixes (*word) and infixes
+(*word*) taken from the codebook's match: lines. Counts answers per code. No negation,
+exclusions, phrases, proximity, spans or size bands — a lower bound on what a real tool must do.
+"""
 import csv, re, sys
 
 codebook, survey = sys.argv[1], sys.argv[2]
 codes, current = {}, None
 for line in open(codebook, encoding="utf-8"):
-    m = re.match(r"\s*- id:\s*(\S+)", line)
-    if m and line.startswith("  - id:"):
+    m = re.match(r"  - id:\s*(\S+)", line)
+    if m:
         current = m.group(1)
-        codes[current] = []
+        codes[current] = (set(), [], [], [])
     elif current and "match:" in line:
         for w in re.findall(r"[\w*æøåÆØÅ-]+", line.split("match:")[1].split("#")[0]):
-            core = re.escape(w.strip("*"))
-            pre = r"\w*" if w.startswith("*") else r"\b"
-            post = r"\w*" if w.endswith("*") else r"\b"
-            codes[current].append(pre + core + post)
-regexes = {c: re.compile("|".join(p), re.I) for c, p in codes.items() if p}
-counts = {c: 0 for c in regexes}
+            core = w.strip("*").lower()
+            if not core:
+                continue
+            exact, pre, suf, inf = codes[current]
+            if w.startswith("*") and w.endswith("*"): inf.append(core)
+            elif w.endswith("*"): pre.append(core)
+            elif w.startswith("*"): suf.append(core)
+            else: exact.add(core)
+tables = {c: (e, tuple(p), tuple(s), i) for c, (e, p, s, i) in codes.items() if e or p or s or i}
+counts = {c: 0 for c in tables}
+word = re.compile(r"\w+(?:-\w+)*")
 with open(survey, encoding="utf-8", newline="") as f:
     reader = csv.reader(f, delimiter=";")
     next(reader)
     for row in reader:
-        text = row[2]
-        for c, rx in regexes.items():
-            if rx.search(text):
+        tokens = set(word.findall(row[2].lower()))
+        for c, (exact, pre, suf, inf) in tables.items():
+            if (exact & tokens) or any(t.startswith(pre) for t in tokens if pre) \
+               or any(t.endswith(suf) for t in tokens if suf) or any(x in t for t in tokens for x in inf):
                 counts[c] += 1
 print(counts)
