@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Streaming benchmark: `fritekst code` on a 1,000,000-answer CSV, side by side with two baselines
 # a researcher might otherwise use on the same file: GNU grep (case-insensitive substring count
-# for each code's words, no negation/tokens/tally) and a Python script with one regex per code
-# (tokenise once, then exact/prefix/suffix/infix lookups per code, quanteda-style).
+# for each code's words, no negation/tokens/tally) and a Python script that tokenises once
+# and looks up exact words, prefixes, suffixes and infixes per code (quanteda-style).
 #
 # Usage: Benchmarks/code-1m.sh [answers] [codebook]
 # Writes the generated survey to Benchmarks/data/ (git-ignored). Reports wall time, answers/s,

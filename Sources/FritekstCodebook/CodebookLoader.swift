@@ -256,7 +256,12 @@ private struct Loader {
         error("variants must be a list of groups, e.g. - [sykepleier, sjukepleiar]", at: loc(v))
       }
     }
-    parser = TermParser(tokenizer: try! Tokenizer(), variants: variants, ignoreDiacritics: ignoreDiacritics)
+    let tokenizer: Tokenizer
+    do { tokenizer = try Tokenizer() } catch {
+      self.error("cannot tokenise the codebook's terms: \(error)", at: loc(root))
+      return nil
+    }
+    parser = TermParser(tokenizer: tokenizer, variants: variants, ignoreDiacritics: ignoreDiacritics)
     let defaultNegation = resolve(negation)
 
     var codes: [Code] = []

@@ -63,7 +63,7 @@ public final class CompiledCodebook: Sendable {
     let cueSet: Int32  // -1: negation disabled
   }
 
-  /// Compiles a validated codebook. Throws only if ICU cannot be opened.
+  /// Compiles a validated codebook (pure: no I/O, no ICU calls).
   public init(_ codebook: Codebook) {
     self.codebook = codebook
     ignoreDiacritics = codebook.ignoreDiacritics
