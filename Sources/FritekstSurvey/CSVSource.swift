@@ -14,6 +14,7 @@ import Foundation
 final class CSVSource: RowSource {
   let file: String
   private let reader: UTF8ChunkReader
+  var fractionRead: Double? { reader.fractionRead }
   let delimiter: UInt8
   private(set) var header: [String] = []
   private var buf: [UInt8] = []

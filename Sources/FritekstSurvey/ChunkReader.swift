@@ -19,6 +19,9 @@ final class UTF8ChunkReader {
   private var firstChunk: [UInt8]?
   private var carry: [UInt8] = []
   private var finished = false
+  /// Raw bytes read from the file so far, and the file's size (for progress reports).
+  private(set) var bytesRead = 0
+  private(set) var fileSize = 0
 
   /// `chunkSize` is how much `next()` hands out at a time; detection always looks at the first
   /// `sampleSize` bytes (at least `chunkSize`), whatever the chunk size.
@@ -36,6 +39,7 @@ final class UTF8ChunkReader {
       throw .fileUnreadable(path: path, reason: "cannot open file (permissions?)")
     }
     self.handle = handle
+    fileSize = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     var first = try readRaw(max(chunkSize, sampleSize)) ?? []
     // A BOM decides, unless an encoding is forced (then a matching BOM is just skipped).
     let bom: (TextEncodingChoice, Int)?
@@ -65,6 +69,9 @@ final class UTF8ChunkReader {
   deinit { try? handle.close() }
 
   /// A human description for the report: "UTF-8", "UTF-8 (BOM)", "Windows-1252 (no BOM, not valid UTF-8)".
+  /// Share of the file read so far (0…1), nil for an empty file.
+  var fractionRead: Double? { fileSize > 0 ? min(1, Double(bytesRead) / Double(fileSize)) : nil }
+
   var encodingDescription: String {
     var s = encoding.rawValue
     if hadBOM { s += " (BOM)" }
@@ -75,6 +82,7 @@ final class UTF8ChunkReader {
   private func readRaw(_ count: Int? = nil) throws(SurveyError) -> [UInt8]? {
     do {
       guard let data = try handle.read(upToCount: count ?? chunkSize), !data.isEmpty else { return nil }
+      bytesRead += data.count
       return [UInt8](data)
     } catch {
       throw .fileUnreadable(path: path, reason: "read failed: \(error.localizedDescription)")

@@ -11,6 +11,7 @@ final class JSONLSource: RowSource {
   let delimiterDescription = "-"
   let sheetName: String? = nil
   private let reader: UTF8ChunkReader
+  var fractionRead: Double? { reader.fractionRead }
   private(set) var header: [String] = []
   private var columnIndex: [String: Int] = [:]
   private var buf: [UInt8] = []

@@ -19,6 +19,12 @@ protocol RowSource: AnyObject {
   func nextRow() throws(SurveyError) -> RawRow?
   /// Notes gathered so far (stray quotes, blank lines, merged cells, …).
   var sourceNotes: [String] { get }
+  /// Share of the file read so far (0…1), when the format streams; nil otherwise.
+  var fractionRead: Double? { get }
+}
+
+extension RowSource {
+  var fractionRead: Double? { nil }
 }
 
 /// Collects per-position warnings, keeping the first few and counting the rest.

@@ -427,6 +427,9 @@ public final class SurveyReader {
   }
 
   /// The reading report; complete once `next()` has returned nil.
+  /// Share of the file read so far (0…1) for CSV and JSONL; nil for XLSX.
+  public var fractionRead: Double? { source.fractionRead }
+
   public var report: ReadingReport {
     var r = ReadingReport(
       file: file, format: source.format, encoding: source.encodingDescription,

@@ -6,7 +6,7 @@ import FritekstSurvey
 /// batches: memory stays bounded however large the file is.
 final class BatchChannel: @unchecked Sendable {
   enum Item {
-    case batch([SurveyRecord])
+    case batch([SurveyRecord], fraction: Double?)
     case end
     case failure(any Error)
   }
@@ -60,12 +60,12 @@ final class BatchChannel: @unchecked Sendable {
           batch.append(record)
           count += record.answers.count
           if count >= answers {
-            if !channel.put(.batch(batch)) { return }
+            if !channel.put(.batch(batch, fraction: box.reader.fractionRead)) { return }
             batch = []
             count = 0
           }
         }
-        if !batch.isEmpty && !channel.put(.batch(batch)) { return }
+        if !batch.isEmpty && !channel.put(.batch(batch, fraction: box.reader.fractionRead)) { return }
         channel.put(.end)
       } catch {
         channel.put(.failure(error))

@@ -110,7 +110,7 @@ struct CodeCommand: ParsableCommand {
     let progress = Progress(enabled: !quiet && isatty(2) == 1, started: started)
     try folder.append("coded.csv", format.row(CodedPrinter.csvHeader))
 
-    func code(_ batch: [SurveyRecord]) throws {
+    func code(_ batch: [SurveyRecord], fraction: Double?) throws {
       let records = coder.code(batch)
       // Formatting is pure and per answer: do it on all cores too, then write in input order.
       let answers = records.flatMap(\.answers)
@@ -134,14 +134,14 @@ struct CodeCommand: ParsableCommand {
       }
       try folder.append("coded.jsonl", jsonl)
       try folder.append("coded.csv", csv)
-      progress.update(answers: counts.coded + counts.uncoded)
+      progress.update(answers: counts.coded + counts.uncoded, fraction: fraction)
     }
     // Reading and parsing run on their own thread, one batch ahead of coding.
     let channel = BatchChannel.reading(reader, answers: 4096)
     loop: while true {
       switch channel.take() {
-      case .batch(let batch):
-        do { try code(batch) } catch {
+      case .batch(let batch, let fraction):
+        do { try code(batch, fraction: fraction) } catch {
           channel.cancel()
           throw error
         }
@@ -216,15 +216,22 @@ final class Progress {
     self.started = started
   }
 
-  func update(answers: Int) {
+  func update(answers: Int, fraction: Double?) {
     guard enabled else { return }
     let elapsed = Date().timeIntervalSince(started)
     guard elapsed > 1 else { return }
     shown = true
     let rate = Int(Double(answers) / max(elapsed, 0.001))
-    let bar = String(repeating: "█", count: min(20, Int(elapsed) % 21)) + String(repeating: "░", count: 20 - min(20, Int(elapsed) % 21))
-    Output.err("\r\(bar) \(answers) answers coded, \(rate)/s ")
+    var line = "\r"
+    if let f = fraction {
+      let filled = Int((f * 30).rounded(.down))
+      line += "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled) + "] "
+      line += formatPercent(f) + " "
+    }
+    Output.err(line + "\(answers) answers coded, \(rate)/s ")
   }
+
+  private func formatPercent(_ f: Double) -> String { "\(Int((f * 100).rounded(.down))) %" }
 
   func finish() {
     if shown { Output.err("\r\u{1B}[K") }
