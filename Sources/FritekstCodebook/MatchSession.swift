@@ -53,6 +53,18 @@ public final class MatchSession {
     var path: [Int] = []
     var gapPath: [Int] = []
     let trie = compiled.trie
+    func inSentence(_ i: Int, _ start: Int) -> Bool { i < tokens.count && tokens[i].sentence == tokens[start].sentence }
+    // Follows the node's child edges that token i matches.
+    func advance(_ n: CompiledCodebook.TrieNode, _ i: Int, _ start: Int) {
+      guard inSentence(i, start) else { return }
+      for e in elems[i] {
+        if let next = n.children[e] {
+          path.append(i)
+          walk(next, i + 1, start)
+          path.removeLast()
+        }
+      }
+    }
     func walk(_ node: Int32, _ i: Int, _ start: Int) {
       let n = trie[Int(node)]
       if !n.terminals.isEmpty, let first = path.first, let last = path.last {
@@ -60,44 +72,27 @@ public final class MatchSession {
           out.append(TermMatch(term: t, tokens: path, first: first, last: last, gapTokens: gapPath))
         }
       }
-      guard i < tokens.count, tokens[i].sentence == tokens[start].sentence else { return }
-      for e in elems[i] {
-        if let next = n.children[e] {
-          path.append(i)
-          walk(next, i + 1, start)
-          path.removeLast()
-        }
-      }
+      guard inSentence(i, start) else { return }
+      advance(n, i, start)
       if n.any >= 0 {
         gapPath.append(i)
         // '*' consumes a token but the phrase continues; it is not part of the highlighted hit.
         walk(n.any, i + 1, start)
         gapPath.removeLast()
       }
+      // A gap skips 0…max tokens; the next element must then match a token (terminals were
+      // checked before the gap: a term never ends with a gap).
       for g in n.gaps {
         var skipped = 0
         var j = i
         while skipped <= g.max {
-          walkAfterGap(g.node, j, start)
-          guard j < tokens.count, tokens[j].sentence == tokens[start].sentence else { break }
+          advance(trie[Int(g.node)], j, start)
+          guard inSentence(j, start) else { break }
           gapPath.append(j)
           j += 1
           skipped += 1
         }
         gapPath.removeLast(skipped)
-      }
-    }
-    // After a gap the next element must match a token; terminals were checked before the gap
-    // (a term never ends with a gap).
-    func walkAfterGap(_ node: Int32, _ i: Int, _ start: Int) {
-      let n = trie[Int(node)]
-      guard i < tokens.count, tokens[i].sentence == tokens[start].sentence else { return }
-      for e in elems[i] {
-        if let next = n.children[e] {
-          path.append(i)
-          walk(next, i + 1, start)
-          path.removeLast()
-        }
       }
     }
     for i in tokens.indices where !elems[i].isEmpty {
