@@ -36,7 +36,8 @@ public enum HTMLReport {
       if c.depth == 0 || groups.isEmpty { groups.append([c]) } else { groups[groups.count - 1].append(c) }
     }
     for g in groups {
-      h += "<section class=\"group\">\n<h2>\(xmlEscape(g[0].label))</h2>\n"
+      // A group heading only where a parent has children; a lone code's card has its own heading.
+      h += "<section class=\"group\">\n" + (g.count > 1 ? "<h2>\(xmlEscape(g[0].label))</h2>\n" : "")
       for c in g { h += codeSection(run, code: c) }
       h += "</section>\n"
     }
