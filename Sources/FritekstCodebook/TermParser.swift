@@ -36,7 +36,7 @@ struct TermParser {
       if ch.isWhitespace && depth == 0 {
         if !current.isEmpty { elements.append(current) }
         current = ""
-      } else if !(ch.isWhitespace && depth > 0) {
+      } else {
         current.append(ch)
       }
     }
@@ -62,9 +62,14 @@ struct TermParser {
       }
       var alternatives: [String]
       if element.hasPrefix("(") && element.hasSuffix(")") {
-        alternatives = element.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        alternatives = element.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
+          .map { String($0).trimmingWhitespace() }
         if alternatives.contains(where: { $0.isEmpty }) {
           return error("empty alternative in '\(element)' of '\(source)'")
+        }
+        // Alternatives stand for one token each; "(i samarbeid)" would silently never match.
+        if let multi = alternatives.first(where: { $0.contains(where: \.isWhitespace) }) {
+          return error("alternative '\(multi)' in '\(source)' has several words; alternatives in (a|b) are single words — write the phrases as separate terms")
         }
       } else if element.contains("(") || element.contains(")") || element.contains("|") {
         return error("'\(element)' in '\(source)': alternatives are written as (a|b) around a whole word")

@@ -28,8 +28,8 @@ struct TokensCLITests {
   @Test func checkBrokenCodebookExitsOneWithAllFindings() throws {
     let r = try runFritekst(["check", "Tests/FritekstCodebookTests/Fixtures/broken.yaml"])
     #expect(r.status == 1)
-    #expect(r.stderr.components(separatedBy: ": error: ").count - 1 == 13)
-    #expect(r.stderr.contains("Tests/FritekstCodebookTests/Fixtures/broken.yaml:34:5: error: unknown key 'lable' in a code; did you mean 'label'?"))
+    #expect(r.stderr.components(separatedBy: ": error: ").count - 1 == 14)
+    #expect(r.stderr.contains("Tests/FritekstCodebookTests/Fixtures/broken.yaml:35:5: error: unknown key 'lable' in a code; did you mean 'label'?"))
   }
 
   @Test func checkUnreadableFileExitsTwo() throws {

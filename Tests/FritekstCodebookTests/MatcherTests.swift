@@ -31,6 +31,7 @@ struct MatcherTests {
     MatchCase(name: "hyphen compound via prefix", rules: "- rop*", marked: "Kompetanse på «ROP-lidelser» og «ROP»"),
     MatchCase(name: "typographic hyphen equals ASCII hyphen", rules: "- rus-psykisk", marked: "«rus‐psykisk» kompetanse"),
     MatchCase(name: "alternatives in one element", rules: "- (lege|psykiater*)", marked: "Vi mangler «lege» og «psykiatere»"),
+    MatchCase(name: "spaces around alternatives are allowed", rules: "- ( lege | psykiater* )", marked: "Vi mangler «psykiatere»"),
     MatchCase(name: "hyphen stays in a prefix glob", rules: "- mi-*", marked: "Midler til «MI-kompetanse» og miljøteam"),
     MatchCase(name: "hyphen glob does not match the bare word", rules: "- rop-*", marked: "Vi har ROP og «ROP-lidelser»"),
   ]
