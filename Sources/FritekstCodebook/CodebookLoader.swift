@@ -54,7 +54,7 @@ public enum CodebookLoader {
 
 /// Key sets, for "unknown key" findings with suggestions.
 enum Keys {
-  static let top = ["id", "title", "version", "language", "question", "description", "options", "variants", "codes"]
+  static let top = ["id", "title", "version", "language", "question", "description", "options", "variants", "lists", "codes"]
   static let options = ["negation", "diacritics"]
   static let negation = ["enabled", "window", "after", "cues", "add", "remove", "ignore"]
   static let code = ["id", "label", "description", "parent", "rules", "examples"]
@@ -99,6 +99,10 @@ private struct Loader {
   let path: String
   var diagnostics: [Diagnostic] = []
   var parser: TermParser! = nil
+  /// Named word lists (`lists:`), used as `$name` entries in any list of terms.
+  var lists: [String: [(String, SourceLocation?)]] = [:]
+  var listOrder: [(String, SourceLocation?)] = []
+  var usedLists = Set<String>()
 
   init(path: String) { self.path = path }
 
@@ -197,11 +201,56 @@ private struct Loader {
     }
   }
 
+  /// Replaces `$name` entries by the words of the named list.
+  mutating func expandLists(_ raw: [(String, SourceLocation?)]) -> [(String, SourceLocation?)] {
+    var out: [(String, SourceLocation?)] = []
+    for (s, l) in raw {
+      let t = s.trimmingWhitespace()
+      guard t.hasPrefix("$") else {
+        out.append((s, l))
+        continue
+      }
+      let name = String(t.dropFirst())
+      if let items = lists[name] {
+        usedLists.insert(name)
+        out += items
+      } else {
+        var message = "unknown list '$\(name)'"
+        if let near = suggestion(for: name, among: listOrder.map(\.0)) { message += "; did you mean '$\(near)'?" }
+        error(message, at: l)
+      }
+    }
+    return out
+  }
+
+  /// Reads `lists:`: name → words (each a term as in `match:`).
+  mutating func readLists(_ node: Node) {
+    guard case .mapping(let mapping) = node else {
+      error("lists must be a mapping of names to word lists, e.g. need: [mangler, behov]", at: loc(node))
+      return
+    }
+    for (k, v) in mapping {
+      guard let name = k.string, !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+        error("a list name is one word of letters, digits, '_' or '-'", at: loc(k))
+        continue
+      }
+      let items = strings(v, what: "list '\(name)'")
+      if items.isEmpty { error("list '\(name)' is empty", at: loc(v)) }
+      if let nested = items.first(where: { $0.0.trimmingWhitespace().hasPrefix("$") }) {
+        error("list '\(name)' refers to '\(nested.0)'; lists cannot contain other lists", at: nested.1)
+        continue
+      }
+      lists[name] = items
+      listOrder.append((name, loc(k)))
+    }
+  }
+
   mutating func terms(_ node: Node?, what: String) -> [Term] {
-    let raw = strings(node, what: what)
-    if node != nil, raw.isEmpty, diagnostics.last?.location != loc(node) {
+    let written = strings(node, what: what)
+    if node != nil, written.isEmpty, diagnostics.last?.location != loc(node) {
       error("empty rule: \(what) lists no words", at: loc(node))
     }
+    let raw = expandLists(written)
     var result: [Term] = []
     for (s, l) in raw {
       if let t = parser.parse(s, at: l, into: &diagnostics) { result.append(t) }
@@ -211,6 +260,7 @@ private struct Loader {
 
   mutating func codebook(_ root: Node, fingerprint: String) -> Codebook? {
     let top = entries(root, allowed: Keys.top, what: "the codebook")
+    if let l = top["lists"]?.value { readLists(l) }
     let id = string(top["id"]?.value, what: "id") ?? ""
     if top["id"] == nil { error("the codebook has no 'id'", at: loc(root)) }
     let title = string(top["title"]?.value, what: "title") ?? id
@@ -276,6 +326,9 @@ private struct Loader {
       error("the codebook has no 'codes'", at: loc(root))
     }
     validate(codes)
+    for (name, l) in listOrder where !usedLists.contains(name) {
+      warning("list '\(name)' is never used (write '$\(name)' in a list of words)", at: l)
+    }
     return Codebook(
       id: id, title: title, version: version, language: language, question: question,
       description: description, codes: codes, ignoreDiacritics: ignoreDiacritics, path: path,
@@ -316,9 +369,9 @@ private struct Loader {
 
   mutating func resolve(_ s: NegationSettings) -> Negation {
     var cues: [Term] = []
-    for c in s.cues { if let t = parser.parse(c, at: s.location, into: &diagnostics), !cues.contains(t) { cues.append(t) } }
+    for (c, l) in expandLists(s.cues.map { ($0, s.location) }) { if let t = parser.parse(c, at: l, into: &diagnostics), !cues.contains(t) { cues.append(t) } }
     var ignore: [Term] = []
-    for c in s.ignore { if let t = parser.parse(c, at: s.location, into: &diagnostics), !ignore.contains(t) { ignore.append(t) } }
+    for (c, l) in expandLists(s.ignore.map { ($0, s.location) }) { if let t = parser.parse(c, at: l, into: &diagnostics), !ignore.contains(t) { ignore.append(t) } }
     return Negation(enabled: s.enabled, window: s.window, after: s.after, cues: cues, ignore: ignore)
   }
 

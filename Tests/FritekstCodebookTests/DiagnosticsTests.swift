@@ -36,6 +36,32 @@ struct DiagnosticsTests {
     #expect(result.diagnostics.first?.description == "/nonexistent/codebook.yaml:1:1: error: cannot read file")
   }
 
+  @Test func listProblemsAreLocated() {
+    let result = CodebookLoader.parse(yaml: """
+      id: l
+      title: L
+      version: "1"
+      lists:
+        need: [mangler, behov]
+        unused: [x]
+        nested: [$need]
+      codes:
+        - id: a
+          label: A
+          rules:
+            - all: [[psykolog*], [$ned]]
+            - match: mangel på $need
+      """, path: "l.yaml")
+    #expect(result.diagnostics.map(\.description) == [
+      "l.yaml:5:3: warning: list 'need' is never used (write '$need' in a list of words)",
+      "l.yaml:6:3: warning: list 'unused' is never used (write '$unused' in a list of words)",
+      "l.yaml:7:12: error: list 'nested' refers to '$need'; lists cannot contain other lists",
+      "l.yaml:9:9: warning: code 'a' has no rules and no child codes, so it can never be assigned",
+      "l.yaml:12:29: error: unknown list '$ned'; did you mean '$need'?",
+      "l.yaml:13:16: error: '$need' in 'mangel på $need': a list ($name) stands alone as an entry of a word list, not inside a phrase",
+    ])
+  }
+
   @Test func duplicateRuleAcrossCodesIsAWarning() {
     let result = CodebookLoader.parse(yaml: """
       id: d

@@ -84,6 +84,15 @@ struct MatcherTests {
     MatchCase(name: "NFD answer matches NFC rule", rules: "- både", marked: "Vi trenger «både» psykolog og lege".decomposedForTest),
   ]
 
+  static let listCases: [MatchCase] = [
+    MatchCase(name: "named list in an all: group", rules: "- all: [[psykolog*], [$need]]\n  scope: sentence", extra: "lists:\n  need: [mangler, manglar, behov, rekrutter*]", marked: "Vi «manglar psykolog». Lege har vi."),
+    MatchCase(name: "named list mixed with words", rules: "- match: [$yrke, lege]", extra: "lists:\n  yrke: [psykolog*, '*sykepleier*']", marked: "«Lege», «helsesykepleiere» og «psykologer»"),
+    MatchCase(name: "named list as negation cues", rules: "- match: psykolog*\n  negation: {cues: [$neg], window: 2}", extra: "lists:\n  neg: [ikke behov, tilfredsstillende]", marked: "Ikke behov for psykolog. Mangler «psykolog»."),
+  ]
+
+  @Test(arguments: listCases)
+  func namedLists(_ c: MatchCase) throws { try check(c) }
+
   @Test(arguments: exactWords + globs + phrases)
   func wordsGlobsPhrases(_ c: MatchCase) throws { try check(c) }
 

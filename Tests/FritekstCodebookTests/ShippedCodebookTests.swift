@@ -67,3 +67,14 @@ struct ShippedCodebookTests {
     assertGolden(out, named: "published-\(name).tsv", folder: "FritekstCodebookTests")
   }
 }
+
+/// The example codebook in Codebooks/README.md is valid and passes its own examples.
+@Test func readmeExampleCodebookIsValid() throws {
+  let readme = try String(contentsOf: packageRoot().appendingPathComponent("Codebooks/README.md"), encoding: .utf8)
+  let start = try #require(readme.range(of: "```yaml\n")).upperBound
+  let end = try #require(readme[start...].range(of: "```")).lowerBound
+  let result = CodebookLoader.parse(yaml: String(readme[start..<end]), path: "Codebooks/README.md example")
+  #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+  let failures = ExampleRunner.run(CompiledCodebook(try #require(result.codebook)), tokenizer: try Tokenizer())
+  #expect(failures.isEmpty, "\(failures)")
+}
