@@ -46,7 +46,8 @@ final class XLSXSource: RowSource {
     guard let workbookXML = try entry("xl/workbook.xml") else {
       throw .fileUnreadable(path: file, reason: "not an XLSX workbook (no xl/workbook.xml)")
     }
-    let workbook = WorkbookParser.parse(workbookXML)
+    let (workbook, workbookError) = WorkbookParser.parse(workbookXML)
+    if let workbookError { throw .fileUnreadable(path: file, reason: "invalid XML in xl/workbook.xml: \(workbookError)") }
     guard !workbook.sheets.isEmpty else {
       throw .fileUnreadable(path: file, reason: "the workbook has no sheets")
     }
@@ -61,18 +62,23 @@ final class XLSXSource: RowSource {
     }
     sheetName = chosen.name
     var target = "xl/worksheets/sheet1.xml"
-    if let relsXML = try entry("xl/_rels/workbook.xml.rels"),
-      let t = RelsParser.parse(relsXML)[chosen.rid]
-    {
-      target = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
+    if let relsXML = try entry("xl/_rels/workbook.xml.rels") {
+      let (rels, relsError) = RelsParser.parse(relsXML)
+      if let relsError { throw .fileUnreadable(path: file, reason: "invalid XML in xl/_rels/workbook.xml.rels: \(relsError)") }
+      if let t = rels[chosen.rid] { target = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t }
     }
     guard let sheetXML = try entry(target) else {
       throw .fileUnreadable(path: file, reason: "sheet '\(chosen.name)' (\(target)) is missing from the archive")
     }
-    let shared = try entry("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
+    var shared: [String] = []
+    if let sharedXML = try entry("xl/sharedStrings.xml") {
+      let (strings, sharedError) = SharedStringsParser.parse(sharedXML)
+      if let sharedError { throw .fileUnreadable(path: file, reason: "invalid XML in xl/sharedStrings.xml: \(sharedError)") }
+      shared = strings
+    }
     let parsed = SheetParser.parse(sheetXML, sharedStrings: shared)
     if let error = parsed.error {
-      throw .malformed(file: file, row: parsed.lastRow, column: 1, reason: "invalid sheet XML: \(error)")
+      throw .malformed(file: file, row: parsed.lastRow, column: parsed.errorColumn, reason: "invalid sheet: \(error)")
     }
     var all = parsed.rows.sorted { $0.row < $1.row }
     // Drop rows whose cells are all empty (styled but blank rows).
@@ -138,13 +144,9 @@ func parseCellReference(_ ref: String) -> (column: Int, row: Int)? {
 private final class WorkbookParser: NSObject, XMLParserDelegate {
   var sheets: [(name: String, rid: String)] = []
 
-  static func parse(_ data: Data) -> WorkbookParser {
+  static func parse(_ data: Data) -> (WorkbookParser, error: String?) {
     let p = WorkbookParser()
-    let parser = XMLParser(data: data)
-    parser.shouldProcessNamespaces = false
-    parser.delegate = p
-    parser.parse()
-    return p
+    return (p, runXMLParser(data, delegate: p))
   }
 
   func parser(
@@ -161,12 +163,10 @@ private final class WorkbookParser: NSObject, XMLParserDelegate {
 private final class RelsParser: NSObject, XMLParserDelegate {
   var targets: [String: String] = [:]
 
-  static func parse(_ data: Data) -> [String: String] {
+  static func parse(_ data: Data) -> ([String: String], error: String?) {
     let p = RelsParser()
-    let parser = XMLParser(data: data)
-    parser.delegate = p
-    parser.parse()
-    return p.targets
+    let error = runXMLParser(data, delegate: p)
+    return (p.targets, error)
   }
 
   func parser(
@@ -191,12 +191,10 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
   private var inT = false
   private var inPhonetic = false
 
-  static func parse(_ data: Data) -> [String] {
+  static func parse(_ data: Data) -> ([String], error: String?) {
     let p = SharedStringsParser()
-    let parser = XMLParser(data: data)
-    parser.delegate = p
-    parser.parse()
-    return p.strings
+    let error = runXMLParser(data, delegate: p)
+    return (p.strings, error)
   }
 
   func parser(
@@ -238,6 +236,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   var merges: [MergeRange] = []
   var error: String?
   var lastRow = 1
+  var errorColumn = 1
 
   private var rowNumber = 0
   private var cells: [Int: String] = [:]
@@ -310,7 +309,19 @@ private final class SheetParser: NSObject, XMLParserDelegate {
       switch cellType {
       case "s":
         let i = Int(value.trimmedWhitespace()) ?? -1
-        text = (i >= 0 && i < shared.count) ? shared[i] : ""
+        if i >= 0 && i < shared.count {
+          text = shared[i]
+        } else {
+          // A missing shared string means a damaged or truncated sharedStrings.xml (Linux's
+          // XMLParser does not always report a truncated document): stop, never guess.
+          if error == nil {
+            error = "the cell refers to shared string \(value.trimmedWhitespace()), but xl/sharedStrings.xml has only \(shared.count) (damaged or truncated workbook)"
+            lastRow = rowNumber
+            errorColumn = cellColumn
+          }
+          parser.abortParsing()
+          text = ""
+        }
       case "b": text = value == "1" ? "TRUE" : (value == "0" ? "FALSE" : value)
       case "inlineStr", "str", "e": text = value
       default: text = normalizedNumberText(value.trimmedWhitespace())
@@ -333,4 +344,12 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
     if error == nil { error = "\(parseError.localizedDescription) (line \(parser.lineNumber))" }
   }
+}
+
+/// Runs an XML parser; returns nil on success, or the parser's error text.
+private func runXMLParser(_ data: Data, delegate: XMLParserDelegate) -> String? {
+  let parser = XMLParser(data: data)
+  parser.shouldProcessNamespaces = false
+  parser.delegate = delegate
+  return parser.parse() ? nil : (parser.parserError.map { "\($0)" } ?? "unknown XML error")
 }

@@ -84,7 +84,7 @@ public final class Tokenizer {
         if segments[i + 2].status >= 200 { kind = .word }
         i += 2
       }
-      var normalizedEnd = tokenEnd
+      let normalizedEnd = tokenEnd
       // Elision: "rus- og": the hyphen belongs to the token, the normalised form drops it.
       if tokenEnd < units.count, isHyphen(units[tokenEnd]),
         tokenEnd + 1 == units.count || isElisionFollower(units[tokenEnd + 1])

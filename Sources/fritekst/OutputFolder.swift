@@ -47,7 +47,9 @@ final class OutputFolder {
   private func flush(_ name: String) throws {
     if handles[name] == nil {
       let url = staging.appendingPathComponent(name)
-      FileManager.default.createFile(atPath: url.path, contents: nil)
+      guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+        throw CLIError("\(url.path): error: cannot create file")
+      }
       handles[name] = try FileHandle(forWritingTo: url)
     }
     if let bytes = buffers[name], !bytes.isEmpty {
