@@ -124,7 +124,10 @@ private struct Loader {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let extra = context.map { " (\($0.text))" } ?? ""
-      self.error("YAML syntax error: \(problem)\(extra)", at: SourceLocation(file: path, line: mark.line, column: mark.column))
+      // The commonest codebook mistake: an unquoted glob that starts with '*' is a YAML alias.
+      let aliasHint = problem.contains("alias") || (context?.text.contains("alias") ?? false)
+      let notes = aliasHint ? ["a word that starts with '*' must be quoted in YAML: write '*sykepleier' or \"*sykepleier*\""] : []
+      self.error("YAML syntax error: \(problem)\(extra)", at: SourceLocation(file: path, line: mark.line, column: mark.column), notes: notes)
     case .duplicatedKeysInMapping(let duplicates, let context):
       self.error("duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping", at: SourceLocation(file: path, line: context.mark.line, column: context.mark.column))
     default:

@@ -30,6 +30,13 @@ struct DiagnosticsTests {
     #expect(result.diagnostics[0].description.hasPrefix("bad.yaml:4:1: error: YAML syntax error"))
   }
 
+  @Test func unquotedLeadingGlobGetsAHint() {
+    let result = CodebookLoader.parse(yaml: "id: t\ncodes:\n  - id: a\n    label: A\n    rules:\n      - *sykepleier\n", path: "g.yaml")
+    #expect(result.diagnostics.map(\.description) == [
+      "g.yaml:6:9: error: YAML syntax error: found undefined alias\n    a word that starts with '*' must be quoted in YAML: write '*sykepleier' or \"*sykepleier*\""
+    ])
+  }
+
   @Test func unreadableFileIsFlagged() {
     let result = CodebookLoader.load(path: "/nonexistent/codebook.yaml")
     #expect(result.unreadable)
