@@ -190,10 +190,12 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
   private var current = ""
   private var inT = false
   private var inPhonetic = false
+  private var closed = false
 
   static func parse(_ data: Data) -> ([String], error: String?) {
     let p = SharedStringsParser()
-    let error = runXMLParser(data, delegate: p)
+    // Linux's XMLParser may accept a truncated document: insist on the closing </sst>.
+    let error = runXMLParser(data, delegate: p) ?? (p.closed ? nil : "the part ends before </sst> (truncated)")
     return (p.strings, error)
   }
 
@@ -211,6 +213,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
     switch localName(name) {
+    case "sst": closed = true
     case "si": strings.append(current)
     case "t": inT = false
     case "rPh": inPhonetic = false
@@ -237,6 +240,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   var error: String?
   var lastRow = 1
   var errorColumn = 1
+  private var sheetDataClosed = false
 
   private var rowNumber = 0
   private var cells: [Int: String] = [:]
@@ -256,7 +260,13 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     let parser = XMLParser(data: data)
     parser.delegate = p
     if !parser.parse(), p.error == nil {
-      p.error = parser.parserError.map { "\($0)" } ?? "unknown XML error"
+      p.error = xmlErrorText(parser)
+      p.lastRow = (p.rows.last?.row ?? 0) + 1
+    }
+    // Linux's XMLParser may accept a truncated document: insist on the closing </sheetData>.
+    if p.error == nil && !p.sheetDataClosed {
+      p.error = "the sheet ends before </sheetData> after row \(p.rows.last?.row ?? 0) (truncated workbook)"
+      p.lastRow = (p.rows.last?.row ?? 0) + 1
     }
     return p
   }
@@ -304,6 +314,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     case "v": inValue = false
     case "t": inInlineT = false
     case "rPh": inPhonetic = false
+    case "sheetData": sheetDataClosed = true
     case "c":
       var text: String
       switch cellType {
@@ -342,7 +353,10 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-    if error == nil { error = "\(parseError.localizedDescription) (line \(parser.lineNumber))" }
+    if error == nil {
+      error = xmlErrorText(parser)
+      lastRow = (rows.last?.row ?? 0) + 1
+    }
   }
 }
 
@@ -351,5 +365,14 @@ private func runXMLParser(_ data: Data, delegate: XMLParserDelegate) -> String? 
   let parser = XMLParser(data: data)
   parser.shouldProcessNamespaces = false
   parser.delegate = delegate
-  return parser.parse() ? nil : (parser.parserError.map { "\($0)" } ?? "unknown XML error")
+  return parser.parse() ? nil : xmlErrorText(parser)
+}
+
+/// A readable description of an XMLParser failure (Foundation's own text is "The operation could
+/// not be completed").
+func xmlErrorText(_ parser: XMLParser) -> String {
+  let code = (parser.parserError as NSError?)?.code ?? -1
+  // (error 5: "premature end of document")
+  let what = code == 5 ? "the XML ends too early (truncated?)" : "malformed XML"
+  return "\(what) at XML line \(parser.lineNumber), column \(parser.columnNumber) (XMLParser error \(code))"
 }
