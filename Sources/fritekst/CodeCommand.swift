@@ -67,29 +67,12 @@ struct CodeCommand: ParsableCommand {
 
   private func runCoding() throws {
     let started = Date()
-    let compiled = try codebook.map(loadCompiled)
-    var seen: [String: String] = [:]
-    for cb in compiled {
-      for c in cb.codebook.codes {
-        if let other = seen[c.id] {
-          throw CLIError("error: code id '\(c.id)' is in both \(other) and \(cb.codebook.path); code ids must be unique across codebooks")
-        }
-        seen[c.id] = cb.codebook.path
-      }
-    }
-    let options = try columns.makeSurveyOptions()
-    let registry: MunicipalityRegistry
-    let reader: SurveyReader
-    do {
-      registry = try MunicipalityRegistry.load()
-      reader = try SurveyReader(path: survey, options: options, registry: registry)
-    } catch { throw CLIError("\(error)") }
-
+    let inputs = try RunInputs.open(survey: survey, codebooks: codebook, columns: columns)
     let stem = URL(fileURLWithPath: survey).deletingPathExtension().lastPathComponent
-    let outPath = out ?? "\(stem)-\(compiled.map(\.codebook.id).joined(separator: "+"))"
+    let outPath = out ?? "\(stem)-\(inputs.compiled.map(\.codebook.id).joined(separator: "+"))"
     let folder = try OutputFolder(outPath, force: force, inputs: [survey] + codebook)
     do {
-      try code(reader: reader, compiled: compiled, options: options, folder: folder, started: started)
+      try code(inputs, folder: folder, started: started)
     } catch {
       folder.abandon()
       if let e = error as? CLIError { throw e }
@@ -97,15 +80,10 @@ struct CodeCommand: ParsableCommand {
     }
   }
 
-  private func code(
-    reader: SurveyReader, compiled: [CompiledCodebook], options: SurveyOptions, folder: OutputFolder, started: Date
-  ) throws {
+  private func code(_ inputs: RunInputs, folder: OutputFolder, started: Date) throws {
     let format = CSVFormat(delimiter: csvDelimiter.first!)
-    let coder = try Coder(codebooks: compiled, threads: threads)
-    var quoteCollector = QuoteCollector(unit: quoting.unit, selection: quoting.selection)
-    var tally = Tally(codebooks: compiled.map(\.codebook), bands: options.bands.all + [options.bands.everyone], groupColumn: columns.groupColumn.first)
-    var counts = RunSummary.Counts()
-    var perCode: [String: Int] = [:]
+    let coder = try Coder(codebooks: inputs.compiled, threads: threads)
+    var run = inputs.accumulator(groupColumn: columns.groupColumn.first, quoting: quoting)
     var allAnswers: [CodedAnswer] = []  // only kept for --xlsx
     let progress = Progress(enabled: !quiet && isatty(2) == 1, started: started)
     try folder.append("coded.csv", format.row(CodedPrinter.csvHeader))
@@ -115,29 +93,20 @@ struct CodeCommand: ParsableCommand {
       // Formatting is pure and per answer: do it on all cores too, then write in input order.
       let answers = records.flatMap(\.answers)
       let lines = formatInParallel(answers, threads: threads) { (CodedPrinter.jsonLine($0), CodedPrinter.csvRow($0, format: format)) }
-      for record in records {
-        tally.add(record)
-        quoteCollector.add(record)
-      }
+      for record in records { run.add(record) }
       var jsonl = ""
       var csv = ""
       for (a, line) in zip(answers, lines) {
-        switch a.status {
-        case .coded: counts.coded += 1
-        case .uncoded: counts.uncoded += 1
-        case .nonAnswer: counts.nonAnswers += 1
-        }
-        for c in a.codes { perCode[c, default: 0] += 1 }
         if xlsx { allAnswers.append(a) }
         jsonl += line.0
         csv += line.1
       }
       try folder.append("coded.jsonl", jsonl)
       try folder.append("coded.csv", csv)
-      progress.update(answers: counts.coded + counts.uncoded, fraction: fraction)
+      progress.update(answers: run.counts.coded + run.counts.uncoded, fraction: fraction)
     }
     // Reading and parsing run on their own thread, one batch ahead of coding.
-    let channel = BatchChannel.reading(reader, answers: 4096)
+    let channel = BatchChannel.reading(inputs.reader, answers: 4096)
     loop: while true {
       switch channel.take() {
       case .batch(let batch, let fraction):
@@ -151,46 +120,31 @@ struct CodeCommand: ParsableCommand {
     }
     progress.finish()
 
-    let report = reader.report
-    counts.rows = report.rows
-    counts.respondents = report.respondents
-    counts.answers = counts.coded + counts.uncoded
-    counts.rejectedRows = report.rejectedRows
-    if !report.reconciles {
-      throw CLIError("\(survey): error: internal: rows do not reconcile (\(report.rows) rows)")
-    }
-    let title = compiled.map(\.codebook.title).joined(separator: " + ")
-    let redactor: Redactor? = quoting.redact ? Redactor(names: reader.registry.names) : nil
-    let shown = redactedQuotes(codes: tally.codes, quotes: { quoteCollector.quotes(for: $0, bands: tally.bands) }, redactor: redactor)
+    try inputs.finish(&run)
+    let report = inputs.reader.report
+    let tally = run.tally
+    let counts = run.counts
+    let title = inputs.title
+    let redactor: Redactor? = quoting.redact ? Redactor(names: inputs.reader.registry.names) : nil
+    let shown = redactedQuotes(codes: tally.codes, quotes: { run.quotes(for: $0) }, redactor: redactor)
     try folder.write("tally.csv", TallyPrinter.csv(tally, format: format))
     try folder.write("tally.md", TallyPrinter.markdown(tally, title: title))
     try folder.write(
       "quotes.md",
       QuotePrinter.markdown(
-        codes: tally.codes, quotes: { shown.quotes[$0] ?? [] }, total: { perCode[$0] ?? 0 },
+        codes: tally.codes, quotes: { shown.quotes[$0] ?? [] }, total: { run.answersPerCode[$0] ?? 0 },
         title: "Sitater — \(title)"))
     var quotesCSV = format.row(QuotePrinter.csvHeader)
     for code in tally.codes {
       quotesCSV += QuotePrinter.csvRows(code: code, quotes: shown.quotes[code.id] ?? [], format: format)
     }
     try folder.write("quotes.csv", quotesCSV)
-    let fp = try fingerprint(of: survey)
-    let opts: [(String, String)] = [
-      ("text_columns", reader.mapping.text.map(\.name).joined(separator: "|")),
-      ("municipality_column", reader.mapping.municipality?.name ?? ""),
-      ("id_column", reader.mapping.id?.name ?? ""),
-      ("group_column", columns.groupColumn.first ?? ""),
-      ("csv_delimiter", csvDelimiter),
-    ] + quoting.summaryOptions
-    let summary = RunSummary(
-      fritekstVersion: fritekstVersion, icuVersion: icuVersion,
-      input: .init(path: survey, sha256: fp.sha256, bytes: fp.bytes),
-      codebooks: compiled.map { .init(id: $0.codebook.id, title: $0.codebook.title, version: $0.codebook.version, path: $0.codebook.path, sha256: $0.codebook.fingerprint) },
-      options: opts, counts: counts, report: report,
-      answersPerCode: tally.codes.map { ($0.id, perCode[$0.id] ?? 0) }, redactions: shown.counts)
+    let summary = try inputs.summary(
+      run, groupColumn: columns.groupColumn.first, extra: [("csv_delimiter", csvDelimiter)] + quoting.summaryOptions,
+      redactions: shown.counts)
     try folder.write("summary.json", SummaryPrinter.json(summary))
     if xlsx {
-      let run = ExportRun(title: title, tally: tally, answers: allAnswers, quotes: shown.quotes, answersPerCode: perCode, summary: summary, redactor: redactor)
+      let run = ExportRun(title: title, tally: tally, answers: allAnswers, quotes: shown.quotes, answersPerCode: run.answersPerCode, summary: summary, redactor: redactor)
       try Data(WorkbookExport.data(run)).write(to: folder.staging.appendingPathComponent("fritekst.xlsx"))
     }
     try folder.commit()

@@ -100,63 +100,26 @@ struct InMemoryRun {
   static func code(
     survey: String, codebooks: [String], columns: SurveyColumnOptions, quoting: QuoteOptions
   ) throws -> InMemoryRun {
-    let compiled = try codebooks.map(loadCompiled)
-    let options = try columns.makeSurveyOptions()
-    let registry: MunicipalityRegistry
-    let reader: SurveyReader
-    do {
-      registry = try MunicipalityRegistry.load()
-      reader = try SurveyReader(path: survey, options: options, registry: registry)
-    } catch { throw CLIError("\(error)") }
+    let inputs = try RunInputs.open(survey: survey, codebooks: codebooks, columns: columns)
     let coder: Coder
-    do { coder = try Coder(codebooks: compiled) } catch { throw CLIError("error: \(error)") }
-    var collector = QuoteCollector(unit: quoting.unit, selection: quoting.selection)
-    var tally = Tally(
-      codebooks: compiled.map(\.codebook), bands: options.bands.all + [options.bands.everyone],
-      groupColumn: columns.groupColumn.first)
-    var counts = RunSummary.Counts()
-    var perCode: [String: Int] = [:]
-    var answers: [CodedAnswer] = []
+    do { coder = try Coder(codebooks: inputs.compiled) } catch { throw CLIError("error: \(error)") }
+    let group = columns.groupColumn.first
+    var run = inputs.accumulator(groupColumn: group, quoting: quoting)
     var records: [SurveyRecord] = []
-    do { while let r = try reader.next() { records.append(r) } } catch { throw CLIError("\(error)") }
+    do { while let r = try inputs.reader.next() { records.append(r) } } catch { throw CLIError("\(error)") }
+    var answers: [CodedAnswer] = []
     for record in coder.code(records) {
-      tally.add(record)
-      collector.add(record)
-      for a in record.answers {
-        switch a.status {
-        case .coded: counts.coded += 1
-        case .uncoded: counts.uncoded += 1
-        case .nonAnswer: counts.nonAnswers += 1
-        }
-        for c in a.codes { perCode[c, default: 0] += 1 }
-        answers.append(a)
-      }
+      run.add(record)
+      answers += record.answers
     }
-    let report = reader.report
-    counts.rows = report.rows
-    counts.respondents = report.respondents
-    counts.answers = counts.coded + counts.uncoded
-    counts.rejectedRows = report.rejectedRows
-    let redactor = quoting.redact ? Redactor(registry: registry) : nil
-    let shown = redactedQuotes(codes: tally.codes, quotes: { collector.quotes(for: $0, bands: tally.bands) }, redactor: redactor)
-    let fp = try fingerprint(of: survey)
-    let opts: [(String, String)] = [
-      ("text_columns", reader.mapping.text.map(\.name).joined(separator: "|")),
-      ("municipality_column", reader.mapping.municipality?.name ?? ""),
-    ] + quoting.summaryOptions
-    let summary = RunSummary(
-      fritekstVersion: fritekstVersion, icuVersion: icuVersion,
-      input: .init(path: survey, sha256: fp.sha256, bytes: fp.bytes),
-      codebooks: compiled.map {
-        .init(id: $0.codebook.id, title: $0.codebook.title, version: $0.codebook.version, path: $0.codebook.path, sha256: $0.codebook.fingerprint)
-      },
-      options: opts, counts: counts, report: report, answersPerCode: tally.codes.map { ($0.id, perCode[$0.id] ?? 0) },
-      redactions: shown.counts)
-    let title = compiled.map(\.codebook.title).joined(separator: " + ")
+    try inputs.finish(&run)
+    let redactor = quoting.redact ? Redactor(names: inputs.reader.registry.names) : nil
+    let shown = redactedQuotes(codes: run.tally.codes, quotes: { run.quotes(for: $0) }, redactor: redactor)
+    let summary = try inputs.summary(run, groupColumn: group, extra: quoting.summaryOptions, redactions: shown.counts)
     return InMemoryRun(
-      compiled: compiled,
+      compiled: inputs.compiled,
       export: ExportRun(
-        title: title, tally: tally, answers: answers, quotes: shown.quotes, answersPerCode: perCode, summary: summary,
-        redactor: redactor))
+        title: inputs.title, tally: run.tally, answers: answers, quotes: shown.quotes, answersPerCode: run.answersPerCode,
+        summary: summary, redactor: redactor))
   }
 }

@@ -83,6 +83,16 @@ struct CodeCLITests {
     for (c, answers) in withCode { #expect(quoted[c] == answers, "code \(c)") }
   }
 
+  @Test func codeIdsMustBeUniqueAcrossCodebooksForCodeAndReport() throws {
+    let out = temporaryFolder()
+    for command in [["code", "--out", out.appendingPathComponent("c").path], ["report", "-o", out.appendingPathComponent("r.html").path]] {
+      let r = try runFritekst([command[0], "Corpora/demo-is248.csv", "--codebook", "Codebooks/tud.yaml", "--codebook", "Codebooks/tud.yaml", "--text-column", "tud"] + command.dropFirst())
+      #expect(r.status == 2, "\(command[0])")
+      #expect(r.stderr.contains("code id 'tud.bolig' is in both Codebooks/tud.yaml and Codebooks/tud.yaml"), "\(command[0]): \(r.stderr)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+  }
+
   @Test func truncatedSurveyFailsWithItsPositionAndLeavesNoOutput() throws {
     let dir = temporaryFolder()
     let survey = dir.appendingPathComponent("trunc.csv")
