@@ -46,11 +46,6 @@ public final class Coder: @unchecked Sendable {
     workers = w
   }
 
-  /// Codes one answer on the calling thread (uses the first worker; not for concurrent use).
-  public func code(_ answer: Answer) -> CodedAnswer {
-    workers[0].code(answer, ids: codebooks.map(\.codebook.id))
-  }
-
   /// Codes a batch of records in parallel; the result keeps the input order. Non-answers come
   /// back as `.nonAnswer` entries in column order with the answers.
   public func code(_ records: [SurveyRecord]) -> [CodedRecord] {

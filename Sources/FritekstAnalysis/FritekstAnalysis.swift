@@ -6,11 +6,14 @@
 ///
 /// ```swift
 /// let reader = try SurveyReader(path: "Corpora/demo-is248.csv", options: options, registry: registry)
-/// let coder = Coder(codebooks: [compiled])
-/// var tally = Tally(codebooks: [compiled.codebook], bands: options.bands)
-/// while let batch = try reader.nextBatch(maxAnswers: 4096) {
-///   for coded in coder.code(batch) { tally.add(coded) }
-/// }
+/// let coder = try Coder(codebooks: [compiled])
+/// var run = RunAccumulator(codebooks: [compiled.codebook], bands: options.bands.all, groupColumn: nil,
+///                          quoteUnit: .sentence, selection: .top(5, seed: nil))
+/// var batch: [SurveyRecord] = []
+/// while let record = try reader.next() { batch.append(record) }
+/// for coded in coder.code(batch) { run.add(coded) }
+/// run.finish(reader.report)
+/// print(run.tally.cell("yrke.psykolog", question: "rekruttering", band: nil))
 /// ```
 ///
 /// ## Counting policy

@@ -9,8 +9,9 @@
 /// each distinct word matched) → ``CodeHit`` values with token ranges and UTF-16 spans.
 ///
 /// ```swift
-/// let (codebook, diagnostics) = CodebookLoader.load(path: "Codebooks/rekruttering.yaml")
-/// let compiled = try CompiledCodebook(codebook!)
+/// let result = CodebookLoader.load(path: "Codebooks/rekruttering.yaml")
+/// for d in result.diagnostics { print(d) }          // path:line:col: error|warning: message
+/// let compiled = CompiledCodebook(result.codebook!)  // only when !result.diagnostics.hasErrors
 /// let session = compiled.makeSession()
 /// let text = try Tokenizer().tokenize("Vi mangler psykolog.")
 /// for hit in session.match(text) { print(hit.codeID, hit.ruleID, hit.spans) }
