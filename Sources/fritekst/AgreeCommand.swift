@@ -179,18 +179,3 @@ func refuseOverwrite(_ out: String, inputs: [String]) throws {
     throw CLIError("\(out): error: would overwrite the input \(i)")
   }
 }
-
-/// Writes a file via a temporary file and a rename.
-func writeAtomically(_ path: String, _ text: String) throws {
-  let url = URL(fileURLWithPath: path)
-  let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
-  do {
-    try Data(text.utf8).write(to: tmp)
-    if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp) } else {
-      try FileManager.default.moveItem(at: tmp, to: url)
-    }
-  } catch {
-    try? FileManager.default.removeItem(at: tmp)
-    throw CLIError("\(path): error: cannot write: \(error.localizedDescription)")
-  }
-}

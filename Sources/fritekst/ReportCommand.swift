@@ -53,26 +53,6 @@ struct ReportCommand: ParsableCommand {
   }
 }
 
-/// Writes a file through a temporary file and a rename; refuses to overwrite an input.
-func writeAtomically(_ bytes: [UInt8], to path: String, inputs: [String]) throws {
-  let url = URL(fileURLWithPath: path).standardizedFileURL
-  for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == url.resolvingSymlinksInPath().path {
-    throw CLIError("\(path): error: would overwrite the input \(input)")
-  }
-  let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
-  do {
-    try Data(bytes).write(to: tmp)
-    if FileManager.default.fileExists(atPath: url.path) {
-      _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
-    } else {
-      try FileManager.default.moveItem(at: tmp, to: url)
-    }
-  } catch {
-    try? FileManager.default.removeItem(at: tmp)
-    throw CLIError("\(path): error: cannot write: \(error)")
-  }
-}
-
 /// Redacts the selected quotes of every code; returns them with the counts per kind (each quote
 /// counted once).
 func redactedQuotes(

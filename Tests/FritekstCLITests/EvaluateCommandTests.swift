@@ -96,6 +96,19 @@ struct EvaluateCommandTests {
     assertGolden(r.out, named: "agree.md", folder: "FritekstCLITests")
   }
 
+  /// Writing --csv/--json over existing files replaces them (Foundation's replaceItemAt failed on
+  /// Linux with "The file doesn't exist" and deleted the old file).
+  @Test func outputFilesAreReplaced() throws {
+    var f = files
+    f["t.csv"] = "stale\n"
+    f["t.json"] = "stale\n"
+    let r = try run(["agree", "--manual", "m.csv", "--codebook", "cb1.yaml", "s.csv", "--csv", "t.csv", "--json", "t.json"], files: f)
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.contains("==> t.csv <==\ncode,label,"))
+    #expect(r.out.contains("==> t.json <==\n{"))
+    #expect(!r.out.contains("stale"))
+  }
+
   @Test func agreeTwoManualFiles() throws {
     var f = files
     f["m2.jsonl"] = """
