@@ -1,0 +1,42 @@
+import Foundation
+import FritekstTestSupport
+import Testing
+
+/// Every evaluation set of the shipped codebooks (published answers coded by hand, written
+/// challenge answers, blind holdout dev and test halves) is valid — every id has a text, every code
+/// exists — and its micro precision/recall/F1 is pinned in a golden file, so a rule change shows in
+/// review what it does to the held-out numbers, not only to the examples.
+@Suite("Codebook evaluation sets")
+struct EvaluationSetsTests {
+  static let sets: [(name: String, gold: String, survey: String)] = ["rekruttering", "tud", "recovery"].flatMap { cb in
+    [
+      ("\(cb) manual", "Corpora/manual/\(cb).csv", "Corpora/is248-published-answers.jsonl"),
+      ("\(cb) challenge", "Corpora/challenge/\(cb).csv", "Corpora/challenge/\(cb).jsonl"),
+      ("\(cb) holdout.dev", "Corpora/holdout/\(cb).dev.csv", "Corpora/holdout/\(cb).jsonl"),
+      ("\(cb) holdout.test", "Corpora/holdout/\(cb).test.csv", "Corpora/holdout/\(cb).jsonl"),
+    ]
+  }
+
+  @Test func microScoresArePinned() throws {
+    var table = "set\tdecisions (answers × codes)\tref codes\tTP\tFP\tFN\tprecision\trecall\tF1\n"
+    for set in Self.sets {
+      let cb = String(set.name.split(separator: " ")[0])
+      let folder = temporaryFolder()
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let csv = folder.appendingPathComponent("t.csv").path
+      let r = try runFritekst([
+        "agree", "--manual", set.gold, "--codebook", "Codebooks/\(cb).yaml", set.survey,
+        "--id-column", "id", "--text-column", "text", "--csv", csv,
+      ])
+      #expect(r.status == 0, "\(set.name): \(r.stderr)")
+      #expect(r.stderr.isEmpty, "\(set.name): \(r.stderr)")  // no unknown code, duplicate or missing id
+      #expect(!r.stdout.contains("missing from the survey"), "\(set.name)")
+      let rows = try String(contentsOfFile: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
+      let header = rows[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      let micro = try #require(rows.first { $0.hasPrefix("(micro),") }).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      func v(_ key: String) -> String { micro[header.firstIndex(of: key)!] }
+      table += [set.name, v("n"), v("coded_b"), v("tp"), v("fp"), v("fn"), v("precision"), v("recall"), v("f1")].joined(separator: "\t") + "\n"
+    }
+    assertGolden(table, named: "evaluation-sets.tsv", folder: "FritekstCLITests")
+  }
+}
