@@ -29,6 +29,34 @@ public struct CodedAnswer: Sendable {
   /// Hits in text order (empty for uncoded answers and non-answers).
   public let hits: [AnswerHit]
 
+  /// A coded (or uncoded, when `hits` is empty) answer.
+  public init(_ answer: Answer, hits: [AnswerHit]) {
+    self.init(
+      respondent: answer.respondent, question: answer.question, text: answer.text, row: answer.row,
+      column: answer.column, answerID: answer.answerID, status: hits.isEmpty ? .uncoded : .coded, hits: hits)
+  }
+
+  /// A non-answer ("-", "vet ikke", empty …).
+  public init(_ nonAnswer: NonAnswer) {
+    self.init(
+      respondent: nonAnswer.respondent, question: nonAnswer.question, text: nonAnswer.text, row: nonAnswer.row,
+      column: nonAnswer.column, answerID: nonAnswer.answerID, status: .nonAnswer, hits: [])
+  }
+
+  private init(
+    respondent: Respondent, question: String, text: String, row: Int, column: Int, answerID: String,
+    status: Status, hits: [AnswerHit]
+  ) {
+    self.respondent = respondent
+    self.question = question
+    self.text = text
+    self.row = row
+    self.column = column
+    self.answerID = answerID
+    self.status = status
+    self.hits = hits
+  }
+
   /// Distinct code ids of the hits, in first-hit order.
   public var codes: [String] {
     var seen = Set<String>()

@@ -31,9 +31,7 @@ public final class Coder: @unchecked Sendable {
         }
       }
       if sessions.count > 1 { hits.sort { $0.hit.tokens[0] < $1.hit.tokens[0] } }
-      return CodedAnswer(
-        respondent: answer.respondent, question: answer.question, text: answer.text, row: answer.row,
-        column: answer.column, answerID: answer.answerID, status: hits.isEmpty ? .uncoded : .coded, hits: hits)
+      return CodedAnswer(answer, hits: hits)
     }
   }
 
@@ -73,7 +71,7 @@ public final class Coder: @unchecked Sendable {
         next += 1
       }
       for n in record.nonAnswers {
-        byColumn.append((n.column, CodedAnswer(respondent: n.respondent, question: n.question, text: n.text, row: n.row, column: n.column, answerID: "\(n.respondent.id)/\(n.question)", status: .nonAnswer, hits: [])))
+        byColumn.append((n.column, CodedAnswer(n)))
       }
       byColumn.sort { $0.0 < $1.0 }
       return CodedRecord(respondent: record.respondent, answers: byColumn.map(\.1))

@@ -41,8 +41,11 @@ public struct Answer: Sendable, Hashable {
   public let row: Int
   /// 1-based column in the file.
   public let column: Int
-  /// Stable: "\(respondent.id)/\(question)".
+  /// Stable: `Answer.id(respondent:question:)`.
   public let answerID: String
+
+  /// The one spelling of an answer id: "<respondent id>/<question>".
+  public static func id(respondent: String, question: String) -> String { "\(respondent)/\(question)" }
 }
 
 /// An answer that says nothing ("", "-", "vet ikke", …): counted, never coded.
@@ -52,6 +55,9 @@ public struct NonAnswer: Sendable, Hashable {
   public let text: String
   public let row: Int
   public let column: Int
+
+  /// The id the answer would have had: `Answer.id(respondent:question:)`.
+  public var answerID: String { Answer.id(respondent: respondent.id, question: question) }
 }
 
 /// One accepted row: the respondent with its answers and non-answers, in column order.

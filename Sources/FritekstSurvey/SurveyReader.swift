@@ -394,7 +394,7 @@ public final class SurveyReader {
         answers.append(
           Answer(
             respondent: respondent, question: tc.name, text: text, row: row, column: tc.column,
-            answerID: "\(id)/\(tc.name)"))
+            answerID: Answer.id(respondent: id, question: tc.name)))
         answerCounts[q] += 1
       }
     }
