@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-.build/debug/fritekst}"
 [ -x "$bin" ] || { echo "no fritekst binary at $bin (run: swift build)" >&2; exit 2; }
+tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
 printf '| codebook | set | answers | codes (ref) | precision | recall | F1 |\n|---|---|--:|--:|--:|--:|--:|\n'
 for cb in rekruttering tud recovery; do
   for set in manual challenge holdout holdout.dev holdout.test; do
@@ -16,10 +17,14 @@ for cb in rekruttering tud recovery; do
     gold="Corpora/$dir/$cb$half.csv"
     [ -f "$gold" ] || continue
     if [ "$dir" = manual ]; then survey=Corpora/is248-published-answers.jsonl; else survey="Corpora/$dir/$cb.jsonl"; fi
-    n=$(($(wc -l < "$gold") - 1))
     "$bin" agree --manual "$gold" --codebook "Codebooks/$cb.yaml" "$survey" --id-column id --text-column text \
-      | awk -F'|' -v cb="$cb" -v set="$set" -v n="$n" '/\*\*micro\*\*/ {
-          gsub(/ /, "", $0); split($0, f, "|");
-          printf "| %s | %s | %d | %s | %s | %s | %s |\n", cb, set, n, f[5], f[11], f[12], f[13] }'
+      --csv "$tmp" > /dev/null
+    # The (micro) row of the per-code CSV, columns found by their header names.
+    tr -d '\r' < "$tmp" | awk -F, -v cb="$cb" -v set="$set" '
+      NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+      NR == 2 { n = $col["n"] }   # a code row: n = answers compared
+      $1 == "(micro)" {
+        printf "| %s | %s | %d | %s | %.3f | %.3f | %.3f |\n", cb, set, n, $col["coded_b"],
+          $col["precision"], $col["recall"], $col["f1"] }'
   done
 done
