@@ -256,7 +256,7 @@ private struct Loader {
     let raw = expandLists(written)
     var result: [Term] = []
     for (s, l) in raw {
-      if let t = parser.parse(s, at: l, into: &diagnostics) { result.append(t) }
+      result += parser.parse(s, at: l, into: &diagnostics)
     }
     return result
   }
@@ -372,9 +372,9 @@ private struct Loader {
 
   mutating func resolve(_ s: NegationSettings) -> Negation {
     var cues: [Term] = []
-    for (c, l) in expandLists(s.cues.map { ($0, s.location) }) { if let t = parser.parse(c, at: l, into: &diagnostics), !cues.contains(t) { cues.append(t) } }
+    for (c, l) in expandLists(s.cues.map { ($0, s.location) }) { for t in parser.parse(c, at: l, into: &diagnostics) where !cues.contains(t) { cues.append(t) } }
     var ignore: [Term] = []
-    for (c, l) in expandLists(s.ignore.map { ($0, s.location) }) { if let t = parser.parse(c, at: l, into: &diagnostics), !ignore.contains(t) { ignore.append(t) } }
+    for (c, l) in expandLists(s.ignore.map { ($0, s.location) }) { for t in parser.parse(c, at: l, into: &diagnostics) where !ignore.contains(t) { ignore.append(t) } }
     return Negation(enabled: s.enabled, window: s.window, after: s.after, cues: cues, ignore: ignore)
   }
 

@@ -11,9 +11,68 @@ struct TermParser {
   let variants: [[String]]
   let ignoreDiacritics: Bool
 
-  /// Parses `source`; problems go to `diagnostics`. Returns nil when the term is unusable.
-  func parse(_ source: String, at location: SourceLocation?, into diagnostics: inout [Diagnostic]) -> Term? {
+  /// The most phrases one written term may stand for once its several-word alternatives are
+  /// expanded (`(a b|c) (d|e f)` stands for four).
+  static let maxPhraseExpansions = 64
+
+  /// Parses `source` into the terms it stands for: one, or one per combination of its
+  /// several-word alternatives (`mangel på (psykolog|psykiatrisk sykepleier)` is two phrases). Every
+  /// term keeps `source` as written. Problems go to `diagnostics`; returns [] when unusable.
+  func parse(_ source: String, at location: SourceLocation?, into diagnostics: inout [Diagnostic]) -> [Term] {
     let text = source.trimmingWhitespace()
+    let phrases: [String]
+    switch expandPhraseAlternatives(text) {
+    case .success(let p): phrases = p
+    case .failure(let problem):
+      diagnostics.append(Diagnostic(.error, "\(problem.message) in '\(source)'", at: location))
+      return []
+    }
+    var terms: [Term] = []
+    for phrase in phrases {
+      guard let term = parseOne(phrase, source: source, at: location, into: &diagnostics) else { return [] }
+      if !terms.contains(term) { terms.append(term) }
+    }
+    return terms
+  }
+
+  struct ExpansionProblem: Error { let message: String }
+
+  /// Rewrites a term whose `( | )` groups hold alternatives of several words into the plain
+  /// phrases it stands for, one per combination. Groups of one-word alternatives stay as they are
+  /// (the matcher handles them inside one token position). Returns `[text]` when there is nothing
+  /// to expand; a group glued to other letters is left for `parseOne` to report.
+  func expandPhraseAlternatives(_ text: String) -> Result<[String], ExpansionProblem> {
+    var phrases = [""]
+    var rest = Substring(text)
+    while let open = rest.firstIndex(of: "(") {
+      let before = rest[..<open]
+      guard let close = rest[open...].firstIndex(of: ")") else { break }  // unbalanced: parseOne reports it
+      let inner = rest[rest.index(after: open)..<close]
+      let after = rest[rest.index(after: close)...]
+      if inner.contains("(") { return .failure(ExpansionProblem(message: "alternatives cannot be nested")) }
+      let alternatives = inner.split(separator: "|", omittingEmptySubsequences: false)
+        .map { String($0).trimmingWhitespace() }
+      let standsAlone = (before.last.map(\.isWhitespace) ?? true) && (after.first.map(\.isWhitespace) ?? true)
+      let severalWords = alternatives.contains { $0.contains(where: \.isWhitespace) }
+      if severalWords && standsAlone {
+        if alternatives.contains(where: \.isEmpty) {
+          return .failure(ExpansionProblem(message: "empty alternative in '(\(inner))'"))
+        }
+        phrases = phrases.flatMap { p in alternatives.map { p + before + $0 } }
+        if phrases.count > Self.maxPhraseExpansions {
+          return .failure(ExpansionProblem(message: "the alternatives stand for more than \(Self.maxPhraseExpansions) phrases; split the term"))
+        }
+      } else {
+        phrases = phrases.map { $0 + rest[...close] }
+      }
+      rest = after
+    }
+    return .success(phrases.map { ($0 + rest).trimmingWhitespace() })
+  }
+
+  private func parseOne(
+    _ text: String, source: String, at location: SourceLocation?, into diagnostics: inout [Diagnostic]
+  ) -> Term? {
     func error(_ message: String) -> Term? {
       diagnostics.append(Diagnostic(.error, message, at: location))
       return nil
@@ -69,10 +128,6 @@ struct TermParser {
           .map { String($0).trimmingWhitespace() }
         if alternatives.contains(where: { $0.isEmpty }) {
           return error("empty alternative in '\(element)' of '\(source)'")
-        }
-        // Alternatives stand for one token each; "(i samarbeid)" would silently never match.
-        if let multi = alternatives.first(where: { $0.contains(where: \.isWhitespace) }) {
-          return error("alternative '\(multi)' in '\(source)' has several words; alternatives in (a|b) are single words — write the phrases as separate terms")
         }
       } else if element.contains("(") || element.contains(")") || element.contains("|") {
         return error("'\(element)' in '\(source)': alternatives are written as (a|b) around a whole word")

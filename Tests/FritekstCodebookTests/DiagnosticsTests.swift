@@ -69,6 +69,29 @@ struct DiagnosticsTests {
     ])
   }
 
+  @Test func severalWordAlternativesAreBoundedAndLocated() {
+    let result = CodebookLoader.parse(yaml: """
+      id: e
+      title: E
+      version: "1"
+      codes:
+        - id: a
+          label: A
+          rules:
+            - (a b|c) (d e|f) (g h|i) (j k|l) (m n|o) (p q|r) (s t|u)
+            - (for lite|) søkere
+            - x(for lite|ingen) søkere
+            - (for (lite|få)|ingen) søkere
+      """, path: "e.yaml")
+    #expect(result.diagnostics.map(\.description) == [
+      "e.yaml:5:9: warning: code 'a' has no rules and no child codes, so it can never be assigned",
+      "e.yaml:8:9: error: the alternatives stand for more than 64 phrases; split the term in '(a b|c) (d e|f) (g h|i) (j k|l) (m n|o) (p q|r) (s t|u)'",
+      "e.yaml:9:9: error: empty alternative in '(for lite|)' in '(for lite|) søkere'",
+      "e.yaml:10:9: error: 'x(for lite|ingen)' in 'x(for lite|ingen) søkere': alternatives are written as (a|b) around a whole word",
+      "e.yaml:11:9: error: alternatives cannot be nested in '(for (lite|få)|ingen) søkere'",
+    ])
+  }
+
   @Test func duplicateRuleAcrossCodesIsAWarning() {
     let result = CodebookLoader.parse(yaml: """
       id: d

@@ -43,6 +43,10 @@ struct MatcherTests {
     MatchCase(name: "one-token gap needs exactly one token", rules: "- mangel på * bolig*", marked: "Mangel på boliger"),
     MatchCase(name: "elastic gap 0..3", rules: "- mangel på ... bolig*", marked: "«Mangel på boliger». «Mangel på» gode og egnede «boliger»"),
     MatchCase(name: "phrase does not cross a sentence end", rules: "- kompetanse rus*", marked: "Behov for kompetanse. Rus er viktig"),
+    MatchCase(name: "alternatives of several words stand for one phrase each", rules: "- mangel på (psykolog*|psykiatrisk* sykepleier*)", marked: "«Mangel på psykiatriske sykepleiere». «Mangel på psykolog»."),
+    MatchCase(name: "alternatives of different lengths around a gap", rules: "- (for lite|ingen) ... søkere", marked: "Det er «for lite» kvalifiserte «søkere» og «ingen søkere»"),
+    MatchCase(name: "each alternative still needs every word", rules: "- mangel på (psykolog*|psykiatrisk* sykepleier*)", marked: "Mangel på sykepleiere"),
+    MatchCase(name: "one-word alternatives next to several-word ones", rules: "- (i samarbeid|sammen) med (bruker*|pasient*)", marked: "Planen lages «i samarbeid med brukeren» og «sammen med pasienten»"),
   ]
 
   static let combinations: [MatchCase] = [
