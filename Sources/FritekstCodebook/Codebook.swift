@@ -213,8 +213,8 @@ public struct Codebook: Sendable {
   public let description: String
   /// Codes in file order.
   public let codes: [Code]
-  /// Whether matching ignores diacritics (off by default: å ≠ a).
-  public let ignoreDiacritics: Bool
+  /// How matching treats diacritics and æ/ø/å (default ``Diacritics/keep``: å ≠ a).
+  public let diacritics: Diacritics
   /// The file it was read from.
   public let path: String
   /// SHA-256 of the file's bytes (hex), for run summaries.
@@ -222,7 +222,7 @@ public struct Codebook: Sendable {
 
   public init(
     id: String, title: String, version: String, language: CodebookLanguage, question: String,
-    description: String, codes: [Code], ignoreDiacritics: Bool, path: String, fingerprint: String
+    description: String, codes: [Code], diacritics: Diacritics, path: String, fingerprint: String
   ) {
     self.id = id
     self.title = title
@@ -231,7 +231,7 @@ public struct Codebook: Sendable {
     self.question = question
     self.description = description
     self.codes = codes
-    self.ignoreDiacritics = ignoreDiacritics
+    self.diacritics = diacritics
     self.path = path
     self.fingerprint = fingerprint
   }

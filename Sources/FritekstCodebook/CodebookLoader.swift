@@ -280,15 +280,15 @@ private struct Loader {
     let description = string(top["description"]?.value, what: "description") ?? ""
 
     // Options first: they shape how terms are parsed and which cues apply.
-    var ignoreDiacritics = false
+    var diacritics = Diacritics.keep
     var negation = NegationSettings(cues: NegationDefaults.cues(for: language))
     if let optionsNode = top["options"]?.value {
       let options = entries(optionsNode, allowed: Keys.options, what: "options")
       if let d = options["diacritics"]?.value {
-        switch string(d, what: "diacritics") {
-        case "keep"?: ignoreDiacritics = false
-        case "ignore"?: ignoreDiacritics = true
-        default: error("diacritics must be 'keep' (default) or 'ignore'", at: loc(d))
+        if let mode = string(d, what: "diacritics").flatMap(Diacritics.init(rawValue:)) {
+          diacritics = mode
+        } else {
+          error("diacritics must be 'keep' (default), 'ignore' or 'fold'", at: loc(d))
         }
       }
       if let n = options["negation"]?.value { negation = negationSettings(n, base: negation, what: "options.negation") }
@@ -314,7 +314,7 @@ private struct Loader {
       self.error("cannot tokenise the codebook's terms: \(error)", at: loc(root))
       return nil
     }
-    parser = TermParser(tokenizer: tokenizer, variants: variants, ignoreDiacritics: ignoreDiacritics)
+    parser = TermParser(tokenizer: tokenizer, variants: variants.map { $0.map(diacritics.key) }, diacritics: diacritics)
     let defaultNegation = resolve(negation)
 
     var codes: [Code] = []
@@ -334,7 +334,7 @@ private struct Loader {
     }
     return Codebook(
       id: id, title: title, version: version, language: language, question: question,
-      description: description, codes: codes, ignoreDiacritics: ignoreDiacritics, path: path,
+      description: description, codes: codes, diacritics: diacritics, path: path,
       fingerprint: fingerprint)
   }
 

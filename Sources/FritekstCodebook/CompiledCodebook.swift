@@ -30,7 +30,7 @@ public final class CompiledCodebook: Sendable {
   let triggerUsers: [[RuleUse]]
   let cueSets: [CueSet]
   let codeIDs: [String]
-  let ignoreDiacritics: Bool
+  let diacritics: Diacritics
 
   struct RuleUse: Sendable {
     let rule: Int32
@@ -66,7 +66,7 @@ public final class CompiledCodebook: Sendable {
   /// Compiles a validated codebook (pure: no I/O, no ICU calls).
   public init(_ codebook: Codebook) {
     self.codebook = codebook
-    ignoreDiacritics = codebook.ignoreDiacritics
+    diacritics = codebook.diacritics
     var patternIDs: [Pattern: Int32] = [:]
     var patterns: [Pattern] = []
     var elementIDs: [[Pattern]: Int32] = [:]
@@ -214,7 +214,7 @@ public final class CompiledCodebook: Sendable {
   /// words plus one per prefix/suffix (and per substring for infixes) up to the longest glob
   /// literal — independent of how many rules there are.
   func elements(of word: String) -> [Int32] {
-    let key = ignoreDiacritics ? Normalizer.stripDiacritics(word) : word
+    let key = diacritics.key(word)
     var found: [Int32] = []
     if let e = exact[key] { found += e }
     if maxAffixScalars > 0 {
@@ -248,7 +248,7 @@ public final class CompiledCodebook: Sendable {
   /// the codebook matched, most frequent first. Answers "what did `rus*` actually catch?".
   public func globMatches(in vocabulary: [String: Int]) -> [(pattern: Pattern, words: [(word: String, count: Int)])] {
     patterns.filter(\.isGlob).map { p in
-      let words = vocabulary.filter { p.matches(ignoreDiacritics ? Normalizer.stripDiacritics($0.key) : $0.key) }
+      let words = vocabulary.filter { p.matches(diacritics.key($0.key)) }
         .map { (word: $0.key, count: $0.value) }
         .sorted { $0.count != $1.count ? $0.count > $1.count : $0.word < $1.word }
       return (p, words)

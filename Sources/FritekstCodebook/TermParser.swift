@@ -9,7 +9,7 @@ struct TermParser {
   /// Variant groups, normalised: each literal containing one member gets alternatives with the
   /// other members in its place.
   let variants: [[String]]
-  let ignoreDiacritics: Bool
+  let diacritics: Diacritics
 
   /// The most phrases one written term may stand for once its several-word alternatives are
   /// expanded (`(a b|c) (d|e f)` stands for four).
@@ -194,7 +194,7 @@ struct TermParser {
     if Normalizer.normalize(String(written)) != literal {
       diagnostics.append(Diagnostic(.warning, "'\(core)' in '\(source)' is matched as '\(literal)' (what the tokenizer keeps of it)", at: location))
     }
-    if ignoreDiacritics { literal = Normalizer.stripDiacritics(literal) }
+    literal = diacritics.key(literal)
     let kind: Pattern.Kind = leading && trailing ? .infix : leading ? .suffix : trailing ? .prefix : .exact
     return Pattern(kind: kind, literal: literal)
   }

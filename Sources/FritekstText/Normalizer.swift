@@ -51,4 +51,45 @@ public enum Normalizer {
     let units = Array(text.utf16)
     return units.withUnsafeBufferPointer { ICUNormalizer.stripDiacritics($0) }
   }
+
+  /// The spelling of a normalised word as someone without a Norwegian keyboard might type it,
+  /// reduced to one key: diacritics removed (å → a, é → e), æ → ae, ø → o, œ → oe, then the
+  /// ASCII stand-ins "aa" → "a" and "oe" → "o". So "søkere", "sokere" and "soekere" all become
+  /// "sokere"; "på", "paa" and "pa" become "pa"; "lærer" and "laerer" become "laerer".
+  /// Applied to both the codebook's words and the answer's tokens, it merges real words too
+  /// ("før"/"for", "mål"/"mal"), which is why it is an opt-in codebook option.
+  public static func foldToASCII(_ normalized: String) -> String {
+    let stripped = stripDiacritics(normalized)
+    var scalars = String.UnicodeScalarView()
+    for u in stripped.unicodeScalars {
+      switch u {
+      case "æ": scalars.append("a"); scalars.append("e")
+      case "ø": scalars.append("o")
+      case "œ": scalars.append("o"); scalars.append("e")
+      case "e" where scalars.last == "o": break  // "oe" → "o"
+      case "a" where scalars.last == "a": break  // "aa" → "a"
+      default: scalars.append(u)
+      }
+    }
+    return String(scalars)
+  }
+}
+
+/// How a codebook treats diacritics and the Norwegian letters æ, ø, å when matching.
+public enum Diacritics: String, Sendable, Hashable, CaseIterable {
+  /// å ≠ a, ø ≠ o (the default: Norwegian spelling matters).
+  case keep
+  /// Combining marks are removed on both sides: å = a, é = e (but ø ≠ o, æ ≠ ae).
+  case ignore
+  /// ``Normalizer/foldToASCII(_:)`` on both sides: å = a = aa, ø = o = oe, æ = ae.
+  case fold
+
+  /// The key a normalised word is looked up by.
+  public func key(_ normalized: String) -> String {
+    switch self {
+    case .keep: return normalized
+    case .ignore: return Normalizer.stripDiacritics(normalized)
+    case .fold: return Normalizer.foldToASCII(normalized)
+    }
+  }
 }

@@ -88,6 +88,18 @@ struct MatcherTests {
     MatchCase(name: "NFD answer matches NFC rule", rules: "- både", marked: "Vi trenger «både» psykolog og lege".decomposedForTest),
   ]
 
+  static let diacriticCases: [MatchCase] = [
+    MatchCase(name: "keep (default): å ≠ a", rules: "- håp", marked: "hap og «håp»"),
+    MatchCase(name: "ignore: å = a", rules: "- håp", extra: "options: {diacritics: ignore}", marked: "«hap» og «håp»"),
+    MatchCase(name: "ignore: ø ≠ o", rules: "- søker*", extra: "options: {diacritics: ignore}", marked: "Få sokere, mange «søkere»"),
+    MatchCase(name: "fold: ø = o = oe", rules: "- søker*", extra: "options: {diacritics: fold}", marked: "«Sokere», «soekere» og «søkere»"),
+    MatchCase(name: "fold: å = a = aa in a phrase", rules: "- få søker*", extra: "options: {diacritics: fold}", marked: "Vanskelig a «fa sokere». Vi «faa søkere»"),
+    MatchCase(name: "fold: æ = ae", rules: "- lærer*", extra: "options: {diacritics: fold}", marked: "«Laerere» og «lærere»"),
+    MatchCase(name: "fold: a rule written without æøå matches the Norwegian spelling", rules: "- '*helsesoster*'", extra: "options: {diacritics: fold}", marked: "«Helsesøsteren» og «helsesøster», ikke helsesøstre"),
+    MatchCase(name: "fold: NFD answer", rules: "- håp", extra: "options: {diacritics: fold}", marked: "«håp»".decomposedForTest),
+    MatchCase(name: "fold: variants are folded too", rules: "- søker*", extra: "options: {diacritics: fold}\nvariants:\n  - [søker, søkjar]", marked: "Berre «sokjarar» på stillinga, få «søkjarar»"),
+  ]
+
   static let listCases: [MatchCase] = [
     MatchCase(name: "named list in an all: group", rules: "- all: [[psykolog*], [$need]]\n  scope: sentence", extra: "lists:\n  need: [mangler, manglar, behov, rekrutter*]", marked: "Vi «manglar psykolog». Lege har vi."),
     MatchCase(name: "named list mixed with words", rules: "- match: [$yrke, lege]", extra: "lists:\n  yrke: [psykolog*, '*sykepleier*']", marked: "«Lege», «helsesykepleiere» og «psykologer»"),
@@ -108,6 +120,9 @@ struct MatcherTests {
 
   @Test(arguments: exclusionCases)
   func exclusions(_ c: MatchCase) throws { try check(c) }
+
+  @Test(arguments: diacriticCases)
+  func diacritics(_ c: MatchCase) throws { try check(c) }
 
   @Test(arguments: variantCases)
   func variants(_ c: MatchCase) throws { try check(c) }

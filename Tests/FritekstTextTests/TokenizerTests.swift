@@ -156,6 +156,17 @@ struct TokenizerTests {
     #expect(try decodeUTF8([0xEF, 0xBB, 0xBF] + Array("Bø".utf8), file: "x") == "Bø")
   }
 
+  @Test(arguments: [
+    ("søkere", "sokere"), ("soekere", "sokere"), ("sokere", "sokere"), ("på", "pa"), ("paa", "pa"),
+    ("lærer", "laerer"), ("laerer", "laerer"), ("håp", "hap"), ("kafé", "kafe"), ("brønnøy", "bronnoy"),
+    ("helsesøster", "helsesoster"), ("ønske", "onske"),
+  ])
+  func foldToASCIIGivesOneKeyPerSpelling(_ word: String, _ key: String) {
+    #expect(Normalizer.foldToASCII(word) == key)
+    #expect(Diacritics.fold.key(word) == key)
+    #expect(Diacritics.keep.key(word) == word)
+  }
+
   @Test func scalarRangeCountsCodePoints() throws {
     let text = "🙂 Bø psykolog"
     let token = try Tokenizer().tokenize(text).tokens[1]
