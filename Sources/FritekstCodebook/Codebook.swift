@@ -89,11 +89,15 @@ public enum Proximity: Hashable, Sendable, CustomStringConvertible {
   case tokens(Int)
   /// Anywhere in the same sentence.
   case sentence
+  /// At most N tokens strictly between them, and in the same sentence (`within: N` with
+  /// `scope: sentence`).
+  case tokensInSentence(Int)
 
   public var description: String {
     switch self {
     case .tokens(let n): return "within \(n) tokens"
     case .sentence: return "in the same sentence"
+    case .tokensInSentence(let n): return "within \(n) tokens in the same sentence"
     }
   }
 }

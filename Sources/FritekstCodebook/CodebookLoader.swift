@@ -467,17 +467,25 @@ private struct Loader {
         error("near: rule '\(id)' needs 'within: N' (tokens) or 'within: sentence'", at: loc(node))
         return nil
       }
+      var sameSentence = false
+      if let s = e["scope"]?.value {
+        switch string(s, what: "scope") {
+        case "sentence"?: sameSentence = true
+        case "answer"?: sameSentence = false
+        default: error("scope must be 'answer' or 'sentence'", at: loc(s))
+        }
+      }
       let proximity: Proximity
       if string(w, what: "within") == "sentence" {
         proximity = .sentence
       } else if let n = int(w, what: "within", min: 0) {
-        proximity = .tokens(n)
+        proximity = sameSentence ? .tokensInSentence(n) : .tokens(n)
       } else {
         return nil
       }
       trigger = .near(a, b, proximity)
     }
-    if e["scope"] != nil, triggers[0] != "all" { warning("'scope' only applies to all: rules", at: loc(e["scope"]?.key)) }
+    if e["scope"] != nil, triggers[0] == "match" { warning("'scope' only applies to all: and near: rules", at: loc(e["scope"]?.key)) }
     let exclude = e["exclude"].map { terms($0.value, what: "exclude of rule '\(id)'") } ?? []
     var excludeScope = ExcludeScope.overlap
     if let s = e["exclude_scope"]?.value {

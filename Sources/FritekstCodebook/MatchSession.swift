@@ -242,6 +242,7 @@ public final class MatchSession {
             switch proximity {
             case .tokens(let n): ok = distance <= n
             case .sentence: ok = tokens[a.first].sentence == tokens[b.first].sentence
+            case .tokensInSentence(let n): ok = distance <= n && tokens[a.first].sentence == tokens[b.first].sentence
             }
             if ok {
               produced.append(Candidate(rule: r, tokens: Array(Set(a.tokens + b.tokens)).sorted()))
@@ -252,7 +253,12 @@ public final class MatchSession {
         }
         if produced.isEmpty, trace != nil {
           if let (d, a, b) = nearest {
-            let place = proximity == .sentence ? "in different sentences" : "\(d) tokens apart"
+            let place: String
+            switch proximity {
+            case .sentence: place = "in different sentences"
+            case .tokens: place = "\(d) tokens apart"
+            case .tokensInSentence(let n): place = d > n ? "\(d) tokens apart" : "in different sentences"
+            }
             trace!.append(Decision(codeID: codeID, ruleID: ruleID, verdict: .outsideWindow, tokens: (a.tokens + b.tokens).sorted(), detail: "\(describe(a)) and \(describe(b)) are \(place), outside the window (\(proximity))"))
           } else {
             let side = surviving[0].isEmpty ? 1 : 2
