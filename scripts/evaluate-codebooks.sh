@@ -3,8 +3,12 @@
 #   manual     Corpora/manual/<cb>.csv     published answers (development data: the rules were written from them)
 #   challenge  Corpora/challenge/<cb>.csv  written answers (seen while tuning 1.1.0)
 #   holdout    Corpora/holdout/<cb>.csv    written blind, see Corpora/holdout/README.md
-#              (.dev: odd ids, used to revise the rules; .test: even ids, not read while revising)
+#              (.dev: odd ids, used to revise 1.2.0; .test: even ids, not read until 1.2.0 was measured;
+#              both used to revise 1.3.0)
+#   holdout2   Corpora/holdout2/<cb>.csv   written blind, round 2: the held-out test for 1.3.0 and later
+#              (measure, do not tune on it; see Corpora/holdout2/README.md)
 # Usage: scripts/evaluate-codebooks.sh [path/to/fritekst]   (default: .build/debug/fritekst)
+#        SETS="manual holdout" scripts/evaluate-codebooks.sh    (only these sets)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-.build/debug/fritekst}"
@@ -12,7 +16,7 @@ bin="${1:-.build/debug/fritekst}"
 tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
 printf '| codebook | set | answers | codes (ref) | precision | recall | F1 |\n|---|---|--:|--:|--:|--:|--:|\n'
 for cb in rekruttering tud recovery; do
-  for set in manual challenge holdout holdout.dev holdout.test; do
+  for set in ${SETS:-manual challenge holdout holdout.dev holdout.test holdout2}; do
     dir=${set%%.*}; half=${set#"$dir"}
     gold="Corpora/$dir/$cb$half.csv"
     [ -f "$gold" ] || continue
