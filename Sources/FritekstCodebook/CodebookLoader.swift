@@ -430,6 +430,13 @@ private struct Loader {
       error("rule '\(id)' has \(triggers.joined(separator: " and ")); use exactly one (split it into two rules)", at: loc(e[triggers[1]]?.key))
       return nil
     }
+    // Where all: groups / near: sides must be: one parse for both rule kinds.
+    var scope = RuleScope.answer
+    if let s = e["scope"]?.value {
+      if let v = string(s, what: "scope"), let r = RuleScope(rawValue: v) { scope = r } else {
+        error("scope must be 'answer' or 'sentence'", at: loc(s))
+      }
+    }
     var trigger: RuleTrigger
     switch triggers[0] {
     case "match":
@@ -448,12 +455,6 @@ private struct Loader {
         if t.isEmpty { return nil }
         parsed.append(t)
       }
-      var scope = RuleScope.answer
-      if let s = e["scope"]?.value {
-        if let v = string(s, what: "scope"), let r = RuleScope(rawValue: v) { scope = r } else {
-          error("scope must be 'answer' or 'sentence'", at: loc(s))
-        }
-      }
       trigger = .all(parsed, scope: scope)
     default:
       guard case .sequence(let sides) = e["near"]!.value, sides.count == 2 else {
@@ -467,19 +468,11 @@ private struct Loader {
         error("near: rule '\(id)' needs 'within: N' (tokens) or 'within: sentence'", at: loc(node))
         return nil
       }
-      var sameSentence = false
-      if let s = e["scope"]?.value {
-        switch string(s, what: "scope") {
-        case "sentence"?: sameSentence = true
-        case "answer"?: sameSentence = false
-        default: error("scope must be 'answer' or 'sentence'", at: loc(s))
-        }
-      }
       let proximity: Proximity
       if string(w, what: "within") == "sentence" {
         proximity = .sentence
       } else if let n = int(w, what: "within", min: 0) {
-        proximity = sameSentence ? .tokensInSentence(n) : .tokens(n)
+        proximity = scope == .sentence ? .tokensInSentence(n) : .tokens(n)
       } else {
         return nil
       }

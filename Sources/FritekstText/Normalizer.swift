@@ -53,8 +53,8 @@ public enum Normalizer {
   }
 
   /// The spelling of a normalised word as someone without a Norwegian keyboard might type it,
-  /// reduced to one key: diacritics removed (å → a, é → e), æ → ae, ø → o, œ → oe, then the
-  /// ASCII stand-ins "aa" → "a" and "oe" → "o". So "søkere", "sokere" and "soekere" all become
+  /// reduced to one key: diacritics removed (å → a, é → e), æ → ae, ø → o, then the ASCII
+  /// stand-ins "aa" → "a" and "oe" (or œ) → "o". So "søkere", "sokere" and "soekere" all become
   /// "sokere"; "på", "paa" and "pa" become "pa"; "lærer" and "laerer" become "laerer".
   /// Applied to both the codebook's words and the answer's tokens, it merges real words too
   /// ("før"/"for", "mål"/"mal"), which is why it is an opt-in codebook option.
@@ -65,7 +65,7 @@ public enum Normalizer {
       switch u {
       case "æ": scalars.append("a"); scalars.append("e")
       case "ø": scalars.append("o")
-      case "œ": scalars.append("o"); scalars.append("e")
+      case "œ": scalars.append("o")  // as "oe" below
       case "e" where scalars.last == "o": break  // "oe" → "o"
       case "a" where scalars.last == "a": break  // "aa" → "a"
       default: scalars.append(u)

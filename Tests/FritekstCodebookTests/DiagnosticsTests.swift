@@ -92,6 +92,27 @@ struct DiagnosticsTests {
     ])
   }
 
+  @Test func scopeIsCheckedForAllAndNearAndWarnedOnMatch() {
+    let result = CodebookLoader.parse(yaml: """
+      id: s
+      title: S
+      version: "1"
+      codes:
+        - id: a
+          label: A
+          rules:
+            - near: [rus*, kurs]
+              within: 3
+              scope: setning
+            - match: psykolog*
+              scope: sentence
+      """, path: "s.yaml")
+    #expect(result.diagnostics.map(\.description) == [
+      "s.yaml:10:16: error: scope must be 'answer' or 'sentence'",
+      "s.yaml:12:9: warning: 'scope' only applies to all: and near: rules",
+    ])
+  }
+
   @Test func duplicateRuleAcrossCodesIsAWarning() {
     let result = CodebookLoader.parse(yaml: """
       id: d
