@@ -20,26 +20,41 @@ struct EvaluationSetsTests {
     ]
   }
 
+  /// Round 3 was coded a second time, independently (`Corpora/holdout3/*.coder2.csv`): the
+  /// coder-vs-coder agreement is pinned next to the codebook-vs-coder scores.
+  static let secondCodings: [(name: String, second: String, gold: String, survey: String)] = ["rekruttering", "tud", "recovery"].map { cb in
+    ("\(cb) holdout3 coder2 vs gold", "Corpora/holdout3/\(cb).coder2.csv", "Corpora/holdout3/\(cb).csv", "Corpora/holdout3/\(cb).jsonl")
+  }
+
   @Test func microScoresArePinned() throws {
     var table = "set\tdecisions (answers × codes)\tref codes\tTP\tFP\tFN\tprecision\trecall\tF1\n"
     for set in Self.sets {
-      let cb = String(set.name.split(separator: " ")[0])
-      let folder = temporaryFolder()
-      defer { try? FileManager.default.removeItem(at: folder) }
-      let csv = folder.appendingPathComponent("t.csv").path
-      let r = try runFritekst([
-        "agree", "--manual", set.gold, "--codebook", "Codebooks/\(cb).yaml", set.survey,
-        "--id-column", "id", "--text-column", "text", "--csv", csv,
-      ])
-      #expect(r.status == 0, "\(set.name): \(r.stderr)")
-      #expect(r.stderr.isEmpty, "\(set.name): \(r.stderr)")  // no unknown code, duplicate or missing id
-      #expect(!r.stdout.contains("missing from the survey"), "\(set.name)")
-      let rows = try String(contentsOfFile: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
-      let header = rows[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      let micro = try #require(rows.first { $0.hasPrefix("(micro),") }).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      func v(_ key: String) -> String { micro[header.firstIndex(of: key)!] }
-      table += [set.name, v("n"), v("coded_b"), v("tp"), v("fp"), v("fn"), v("precision"), v("recall"), v("f1")].joined(separator: "\t") + "\n"
+      table += try microRow(set.name, manuals: [set.gold], survey: set.survey)
+    }
+    for pair in Self.secondCodings {
+      table += try microRow(pair.name, manuals: [pair.second, pair.gold], survey: pair.survey)
     }
     assertGolden(table, named: "evaluation-sets.tsv", folder: "FritekstCLITests")
+  }
+
+  /// One golden row: `fritekst agree` of the codebook (or the first manual file) against the last
+  /// manual file, read from the (micro) row of its CSV.
+  private func microRow(_ name: String, manuals: [String], survey: String) throws -> String {
+    let cb = String(name.split(separator: " ")[0])
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let csv = folder.appendingPathComponent("t.csv").path
+    let r = try runFritekst(
+      ["agree"] + manuals.flatMap { ["--manual", $0] } + [
+        "--codebook", "Codebooks/\(cb).yaml", survey, "--id-column", "id", "--text-column", "text", "--csv", csv,
+      ])
+    #expect(r.status == 0, "\(name): \(r.stderr)")
+    #expect(r.stderr.isEmpty, "\(name): \(r.stderr)")  // no unknown code, duplicate or missing id
+    #expect(!r.stdout.contains("missing from the survey"), "\(name)")
+    let rows = try String(contentsOfFile: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
+    let header = rows[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    let micro = try #require(rows.first { $0.hasPrefix("(micro),") }).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    func v(_ key: String) -> String { micro[header.firstIndex(of: key)!] }
+    return [name, v("n"), v("coded_b"), v("tp"), v("fp"), v("fn"), v("precision"), v("recall"), v("f1")].joined(separator: "\t") + "\n"
   }
 }
