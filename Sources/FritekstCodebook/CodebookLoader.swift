@@ -204,26 +204,52 @@ private struct Loader {
     }
   }
 
-  /// Replaces `$name` entries by the words of the named list.
+  /// Replaces `$name` entries by the words of the named list. Inside a phrase (`$psykolog ...2
+  /// til`) a list stands for one alternative group of its entries, `(psykolog*|*psykolog|…)`, which
+  /// the term parser expands like any written alternatives; only lists of plain words and phrases
+  /// (no alternatives or gaps of their own) can stand there.
   mutating func expandLists(_ raw: [(String, SourceLocation?)]) -> [(String, SourceLocation?)] {
     var out: [(String, SourceLocation?)] = []
     for (s, l) in raw {
       let t = s.trimmingWhitespace()
-      guard t.hasPrefix("$") else {
+      if t.hasPrefix("$"), !t.contains(where: \.isWhitespace) {
+        if let items = list(named: String(t.dropFirst()), at: l) { out += items }
+        continue
+      }
+      let words = t.split(whereSeparator: \.isWhitespace).map(String.init)
+      guard words.contains(where: { $0.hasPrefix("$") }) else {
         out.append((s, l))
         continue
       }
-      let name = String(t.dropFirst())
-      if let items = lists[name] {
-        usedLists.insert(name)
-        out += items
-      } else {
-        var message = "unknown list '$\(name)'"
-        if let near = suggestion(for: name, among: listOrder.map(\.0)) { message += "; did you mean '$\(near)'?" }
-        error(message, at: l)
+      var phrase: [String] = []
+      for word in words {
+        guard word.hasPrefix("$") else {
+          phrase.append(word)
+          continue
+        }
+        guard let items = list(named: String(word.dropFirst()), at: l) else { phrase = []; break }
+        if let complex = items.first(where: { $0.0.contains(where: { "()|".contains($0) }) || $0.0.contains("...") }) {
+          error("list '\(word)' cannot stand inside the phrase '\(t)': its entry '\(complex.0)' has alternatives or a gap of its own", at: l)
+          phrase = []
+          break
+        }
+        phrase.append("(" + items.map { $0.0.trimmingWhitespace() }.joined(separator: "|") + ")")
       }
+      if !phrase.isEmpty { out.append((phrase.joined(separator: " "), l)) }
     }
     return out
+  }
+
+  /// The entries of list `name`, marked used; an unknown name is reported at `location`.
+  private mutating func list(named name: String, at location: SourceLocation?) -> [(String, SourceLocation?)]? {
+    if let items = lists[name] {
+      usedLists.insert(name)
+      return items
+    }
+    var message = "unknown list '$\(name)'"
+    if let near = suggestion(for: name, among: listOrder.map(\.0)) { message += "; did you mean '$\(near)'?" }
+    error(message, at: location)
+    return nil
   }
 
   /// Reads `lists:`: name → words (each a term as in `match:`).

@@ -108,9 +108,6 @@ struct TermParser {
         parts.append(.anyToken)
         continue
       }
-      if element.hasPrefix("$") {
-        return error("'\(element)' in '\(source)': a list ($name) stands alone as an entry of a word list, not inside a phrase")
-      }
       if element.hasPrefix("...") {
         let rest = element.dropFirst(3)
         if rest.isEmpty {

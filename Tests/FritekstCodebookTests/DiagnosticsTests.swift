@@ -52,20 +52,23 @@ struct DiagnosticsTests {
         need: [mangler, behov]
         unused: [x]
         nested: [$need]
+        gappy: ["mangel ...2 på", (lite|ingen)]
       codes:
         - id: a
           label: A
           rules:
             - all: [[psykolog*], [$ned]]
-            - match: mangel på $need
+            - match: psykolog $gappy
+            - match: psykolog ...2 $nedd
       """, path: "l.yaml")
     #expect(result.diagnostics.map(\.description) == [
       "l.yaml:5:3: warning: list 'need' is never used (write '$need' in a list of words)",
       "l.yaml:6:3: warning: list 'unused' is never used (write '$unused' in a list of words)",
       "l.yaml:7:12: error: list 'nested' refers to '$need'; lists cannot contain other lists",
-      "l.yaml:9:9: warning: code 'a' has no rules and no child codes, so it can never be assigned",
-      "l.yaml:12:29: error: unknown list '$ned'; did you mean '$need'?",
-      "l.yaml:13:16: error: '$need' in 'mangel på $need': a list ($name) stands alone as an entry of a word list, not inside a phrase",
+      "l.yaml:10:9: warning: code 'a' has no rules and no child codes, so it can never be assigned",
+      "l.yaml:13:29: error: unknown list '$ned'; did you mean '$need'?",
+      "l.yaml:14:16: error: list '$gappy' cannot stand inside the phrase 'psykolog $gappy': its entry 'mangel ...2 på' has alternatives or a gap of its own",
+      "l.yaml:15:16: error: unknown list '$nedd'; did you mean '$need'?",
     ])
   }
 

@@ -104,6 +104,7 @@ struct MatcherTests {
   static let listCases: [MatchCase] = [
     MatchCase(name: "named list in an all: group", rules: "- all: [[psykolog*], [$need]]\n  scope: sentence", extra: "lists:\n  need: [mangler, manglar, behov, rekrutter*]", marked: "Vi «manglar psykolog». Lege har vi."),
     MatchCase(name: "named list mixed with words", rules: "- match: [$yrke, lege]", extra: "lists:\n  yrke: [psykolog*, '*sykepleier*']", marked: "«Lege», «helsesykepleiere» og «psykologer»"),
+    MatchCase(name: "named list inside a phrase, in order", rules: "- $yrke ...2 til", extra: "lists:\n  yrke: [psykolog*, vpl, spl, psykiatrisk sykepleier]", marked: "«vpl»/spl «til» bustadene, «psykolog til» vaksenteamet, «psykiatrisk sykepleier til» teamet; henvist til psykolog"),
     MatchCase(name: "named list as negation cues", rules: "- match: psykolog*\n  negation: {cues: [$neg], window: 2}", extra: "lists:\n  neg: [ikke behov, tilfredsstillende]", marked: "Ikke behov for psykolog. Mangler «psykolog»."),
   ]
 
