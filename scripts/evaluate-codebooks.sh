@@ -7,8 +7,9 @@
 #              both used to revise 1.3.0)
 #   dev        Corpora/dev/<cb>.csv        written blind, used to revise 1.3.0 (measured once before that)
 #   holdout2   Corpora/holdout2/<cb>.csv   written blind, round 2: the held-out test for 1.3.0; used to revise 1.4.0
-#   holdout3   Corpora/holdout3/<cb>.csv   written blind, round 3: the held-out test for 1.4.0 and later
-#              (measure, do not tune on it; see Corpora/holdout3/README.md)
+#   holdout3   Corpora/holdout3/<cb>.csv   written blind, round 3: the held-out test for 1.4.0; used to revise 1.5.0
+#   holdout4   Corpora/holdout4/<cb>.csv   written blind, round 4: the held-out test for 1.5.0 and later
+#              (measure, do not tune on it; see Corpora/holdout4/README.md)
 # Usage: scripts/evaluate-codebooks.sh [path/to/fritekst]   (default: .build/debug/fritekst)
 #        SETS="manual holdout" scripts/evaluate-codebooks.sh    (only these sets)
 set -euo pipefail
@@ -18,7 +19,7 @@ bin="${1:-.build/debug/fritekst}"
 tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
 printf '| codebook | set | answers | codes (ref) | precision | recall | F1 |\n|---|---|--:|--:|--:|--:|--:|\n'
 for cb in rekruttering tud recovery; do
-  for set in ${SETS:-manual challenge holdout holdout.dev holdout.test dev holdout2 holdout3}; do
+  for set in ${SETS:-manual challenge holdout holdout.dev holdout.test dev holdout2 holdout3 holdout4}; do
     dir=${set%%.*}; half=${set#"$dir"}
     gold="Corpora/$dir/$cb$half.csv"
     [ -f "$gold" ] || continue

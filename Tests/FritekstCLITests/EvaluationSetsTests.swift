@@ -3,7 +3,7 @@ import FritekstTestSupport
 import Testing
 
 /// Every evaluation set of the shipped codebooks (published answers coded by hand, written
-/// challenge answers, blind holdout rounds 1, 2 and 3, the blind dev sets) is valid — every id has a text, every code
+/// challenge answers, blind holdout rounds 1 to 4, the blind dev sets) is valid — every id has a text, every code
 /// exists — and its micro precision/recall/F1 is pinned in a golden file, so a rule change shows in
 /// review what it does to the held-out numbers, not only to the examples.
 @Suite("Codebook evaluation sets")
@@ -17,6 +17,7 @@ struct EvaluationSetsTests {
       ("\(cb) dev", "Corpora/dev/\(cb).csv", "Corpora/dev/\(cb).jsonl"),
       ("\(cb) holdout2", "Corpora/holdout2/\(cb).csv", "Corpora/holdout2/\(cb).jsonl"),
       ("\(cb) holdout3", "Corpora/holdout3/\(cb).csv", "Corpora/holdout3/\(cb).jsonl"),
+      ("\(cb) holdout4", "Corpora/holdout4/\(cb).csv", "Corpora/holdout4/\(cb).jsonl"),
     ]
   }
 
