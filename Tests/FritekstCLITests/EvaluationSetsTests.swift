@@ -21,10 +21,12 @@ struct EvaluationSetsTests {
     ]
   }
 
-  /// Round 3 was coded a second time, independently (`Corpora/holdout3/*.coder2.csv`): the
-  /// coder-vs-coder agreement is pinned next to the codebook-vs-coder scores.
-  static let secondCodings: [(name: String, second: String, gold: String, survey: String)] = ["rekruttering", "tud", "recovery"].map { cb in
-    ("\(cb) holdout3 coder2 vs gold", "Corpora/holdout3/\(cb).coder2.csv", "Corpora/holdout3/\(cb).csv", "Corpora/holdout3/\(cb).jsonl")
+  /// Rounds 3 and 4 were coded a second time, independently (`Corpora/holdout{3,4}/*.coder2.csv`):
+  /// the coder-vs-coder agreement is pinned next to the codebook-vs-coder scores.
+  static let secondCodings: [(name: String, second: String, gold: String, survey: String)] = ["holdout3", "holdout4"].flatMap { round in
+    ["rekruttering", "tud", "recovery"].map { cb in
+      ("\(cb) \(round) coder2 vs gold", "Corpora/\(round)/\(cb).coder2.csv", "Corpora/\(round)/\(cb).csv", "Corpora/\(round)/\(cb).jsonl")
+    }
   }
 
   @Test func microScoresArePinned() throws {
